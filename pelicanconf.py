@@ -1,0 +1,102 @@
+"""Development settings. Production overrides live in publishconf.py.
+
+Every setting the project adds is documented in the README ("Settings"), and
+tests/test_docs.py fails when one is missing there.
+"""
+
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)  # so plugins import each other as plugins.<name>
+
+SITENAME = "War Archive 2025"
+SITE_DESCRIPTION = "A curated, sourced archive of events in the 2025 phase of the Russia–Ukraine war."
+SITEURL = ""
+TIMEZONE = "Europe/Kyiv"
+DEFAULT_LANG = "en"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+IGNORE_FILES = [".#*", "*~", "README.md"]
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "plugins.entries",
+    "plugins.entities",
+    "plugins.outputs",
+]
+
+# URLs are the archive's promise: they never change once published.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+# Sections and topics get their pages from the entities plugin, like people and places.
+CATEGORY_URL = "sections/{slug}/"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_URL = "topics/{slug}/"
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "404"]
+INDEX_SAVE_AS = "index.html"
+
+DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"index": None, "entity": None, "archives": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+FEED_DOMAIN = "https://archive.example.org"
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/sections/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/sections/{slug}.rss.xml"
+TAG_FEED_ATOM = "feeds/topics/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/topics/{slug}.rss.xml"
+FEED_ATOM = None
+FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = True
+
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.smarty": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+RELATIVE_URLS = True
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = ".build/cache"
+
+# Project settings (see README "Settings"; tests/test_docs.py checks each is documented).
+ENTITY_KINDS_WITH_PAGES = ["sections", "topics", "people", "places", "organisations", "stories"]
+JSON_FEED_SAVE_AS = "feeds/all.json"
+# No inline scripts, nothing from other origins; JSON-LD data blocks are not executed.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")

@@ -1,0 +1,73 @@
+"""``invoke check``: validate every entry and registry at once, without building."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import EntryErrors, Problem
+from .pages import load_page
+from .reader import post_card_problems
+from .registry import load_registries
+from .validation import ProblemList, load_entry
+
+
+def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",), data_dir=None) -> tuple[list, int]:
+    """Every problem in the archive, and how many entry files were read."""
+    content = Path(content_dir)
+    try:
+        registries = load_registries(data_dir or content / "data")
+    except EntryErrors as exc:
+        return exc.problems, 0
+    problems, count, urls = [], 0, {}
+    for path in _markdown_files(content, article_paths):
+        count += 1
+        shown = os.path.relpath(path)
+        try:
+            loaded = load_entry(path, registries, shown=shown)
+            problems.extend(post_card_problems(shown, loaded.front.body, loaded.front.body_line))
+        except Problem as problem:
+            problems.append(problem)
+        except ProblemList as many:
+            problems.extend(many.problems)
+        else:
+            key = (str(loaded.entry.date.first_day()), loaded.slug)
+            if key in urls:
+                problems.append(Problem(shown, 1, f"this entry has the same date and slug as {urls[key]}",
+                                        "give one of them another slug"))
+            urls[key] = shown
+    for path in _markdown_files(content, page_paths):
+        shown = os.path.relpath(path)
+        try:
+            load_page(path, shown)
+        except Problem as problem:
+            problems.append(problem)
+        except ProblemList as many:
+            problems.extend(many.problems)
+    return problems, count
+
+
+def check_files(paths, content_dir) -> list:
+    """Problems of some entry files only (for pre-commit on changed entries)."""
+    registries = load_registries(Path(content_dir) / "data")
+    problems = []
+    for path in paths:
+        shown = os.path.relpath(path)
+        try:
+            loaded = load_entry(path, registries, shown=shown)
+            problems.extend(post_card_problems(shown, loaded.front.body, loaded.front.body_line))
+        except Problem as problem:
+            problems.append(problem)
+        except ProblemList as many:
+            problems.extend(many.problems)
+    return problems
+
+
+def _markdown_files(content: Path, folders):
+    for folder in folders:
+        base = content / folder
+        for root, dirs, files in os.walk(base):
+            dirs.sort()
+            for name in sorted(files):
+                if name.endswith((".md", ".markdown")):
+                    yield Path(root) / name

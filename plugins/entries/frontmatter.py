@@ -1,0 +1,128 @@
+"""Split a Markdown entry into YAML front matter and body, remembering lines.
+
+Errors must point at the line of the offending key, so the YAML is composed
+into nodes first (which carry their marks) and only then turned into plain
+Python values. Dates stay strings: the content model parses them itself, so
+a date written as ``2025-04`` keeps its precision and a local date is never
+moved across a time zone by the YAML library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import Problem
+
+FENCE = "---"
+
+# Keys are tuples like ("events", 0, "casualties", "killed").
+Location = tuple
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves timestamps as text for the model to parse."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class FrontMatter:
+    """What one file holds: its data, its body, and where each key sits."""
+
+    data: dict
+    body: str
+    body_line: int  # 1-based line of the body's first line in the file
+    lines: dict = field(default_factory=dict)  # Location -> 1-based line
+
+    def line_of(self, location: Location) -> int:
+        """The line of the deepest known key on the way to ``location``."""
+        loc = tuple(location)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return 1
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Bytes to text: UTF-8 with or without a BOM, any line endings."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise Problem(
+            path,
+            line,
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            "save the file as UTF-8 in your editor",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split(text: str, path: str) -> FrontMatter:
+    """Parse ``---`` fenced YAML at the top of ``text``; raise Problem if broken."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != FENCE:
+        raise Problem(path, 1, "the file does not start with a '---' line",
+                      "put the YAML front matter between two '---' lines at the top of the file")
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE)
+    except StopIteration:
+        raise Problem(path, len(lines), "the front matter has no closing '---' line",
+                      "add a line with only '---' after the last front matter key") from None
+    yaml_text = "\n".join(lines[1:end])
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + 2) if mark else 2
+        what = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context_mark", None)
+        if context is not None and context.line + 2 != line:
+            what += f" (in the value that starts on line {context.line + 2})"
+        raise Problem(path, line, f"YAML syntax error: {what}",
+                      "check the indentation and quote values that contain ': ' or start with a symbol") from None
+    if node is None:
+        raise Problem(path, 2, "the front matter is empty", "add at least title, date and summary")
+    if not isinstance(node, yaml.MappingNode):
+        raise Problem(path, node.start_mark.line + 2, "the front matter is not a mapping of keys to values",
+                      "write one 'key: value' per line")
+    positions: dict = {}
+    _check_and_map(node, (), positions, path)
+    try:
+        data = loader.construct_document(node)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        raise Problem(path, 2, f"YAML could not be read: {exc}", "simplify the front matter") from None
+    finally:
+        loader.dispose()
+    body = "\n".join(lines[end + 1:])
+    return FrontMatter(data=data, body=body, body_line=end + 2, lines=positions)
+
+
+def _check_and_map(node, location, positions, path, depth=0):
+    """Record the file line of every key and list item; reject duplicate keys."""
+    if depth > 20:
+        raise Problem(path, node.start_mark.line + 2, "the front matter is nested too deeply",
+                      "entries need at most four levels of nesting")
+    if isinstance(node, yaml.MappingNode):
+        seen = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+            line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening fence
+            if key in seen:
+                raise Problem(path, line, f"the key '{key}' appears twice (first on line {seen[key]})",
+                              "keep one of them")
+            seen[key] = line
+            positions[location + (key,)] = line
+            _check_and_map(value_node, location + (key,), positions, path, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            positions[location + (index,)] = item.start_mark.line + 2
+            _check_and_map(item, location + (index,), positions, path, depth + 1)

@@ -1,0 +1,136 @@
+"""The Pelican reader for entries: real YAML front matter, validated, then Markdown.
+
+Pelican's own Markdown reader only understands "yaml-like" headers and, when a
+file fails, Pelican logs and skips it. This reader validates against the one
+content model and records every problem; the plugin then stops the build
+(see ``__init__``), so no entry is ever dropped silently.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import markdown
+from markupsafe import escape
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Category, Tag
+from pelican.utils import SafeDatetime
+
+from .dates import parse_timestamp
+from .errors import Problem
+from .pages import load_page
+from .registry import load_registries
+from .validation import ProblemList, load_entry
+
+PROBLEMS_KEY = "_ENTRY_PROBLEMS"
+
+_registry_cache: dict = {}
+
+
+def registries_for(settings):
+    """Registries of the archive, re-read only when a registry file changes."""
+    data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.yml")))
+    key = str(data_dir.resolve())
+    cached = _registry_cache.get(key)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    registries = load_registries(data_dir)
+    _registry_cache[key] = (stamp, registries)
+    return registries
+
+
+def render_markdown(body: str, settings) -> str:
+    """Markdown to HTML with the project's extensions (post cards included)."""
+    config = settings.get("MARKDOWN", {})
+    extensions = list(config.get("extension_configs", {}).keys())
+    md = markdown.Markdown(
+        extensions=extensions + ["plugins.embeds.postcard"],
+        extension_configs=config.get("extension_configs", {}),
+        output_format=config.get("output_format", "html5"),
+    )
+    return md.convert(body)
+
+
+def post_card_problems(path: str, body: str, body_line: int) -> list:
+    from plugins.embeds.postcard import parse_post_cards
+
+    return [Problem(path, body_line + line - 1, what, fix)
+            for card in parse_post_cards(body) for line, what, fix in card.problems]
+
+
+class EntryReader(BaseReader):
+    """Reads ``.md`` files: entries under ARTICLE_PATHS, plain pages elsewhere."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path):
+        try:
+            return self._read(source_path)
+        except (Problem, ProblemList) as exc:
+            problems = exc.problems if isinstance(exc, ProblemList) else [exc]
+            self.settings.setdefault(PROBLEMS_KEY, []).extend(problems)
+            raise
+
+    def _read(self, source_path):
+        shown = os.path.relpath(source_path)
+        if self._is_page(source_path):
+            page, body = load_page(source_path, shown)
+            metadata = {"title": str(escape(page.title)), "summary": str(escape(page.summary or "")),
+                        "status": page.status, "page": page}
+            if page.slug:
+                metadata["slug"] = page.slug
+            return render_markdown(body, self.settings), metadata
+        registries = registries_for(self.settings)
+        loaded = load_entry(source_path, registries, shown=shown)
+        problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+        if problems:
+            raise ProblemList(problems)
+        html = render_markdown(loaded.front.body, self.settings)
+        return html, entry_metadata(loaded, registries, self.settings)
+
+    def _is_page(self, source_path) -> bool:
+        content = Path(self.settings["PATH"]).resolve()
+        rel = Path(source_path).resolve().relative_to(content).as_posix()
+        return any(rel.startswith(p.rstrip("/") + "/") for p in self.settings.get("PAGE_PATHS", []))
+
+
+def entry_metadata(loaded, registries, settings) -> dict:
+    """What Pelican needs of an entry, plus the entry itself for templates and plugins."""
+    entry = loaded.entry
+    tz = _zone(settings)
+    section = registries.sections[entry.section]
+    category = Category(section.name, settings)
+    category.slug = section.id
+    tags = []
+    for topic_id in entry.topics:
+        tag = Tag(registries.topics[topic_id].name, settings)
+        tag.slug = topic_id
+        tags.append(tag)
+    metadata = {
+        "title": str(escape(entry.title)),
+        "date": _safe(parse_timestamp(entry.date, tz)),
+        "summary": str(escape(entry.summary)),
+        "slug": loaded.slug,
+        "category": category,
+        "tags": tags,
+        "status": entry.status,
+        "lang": entry.lang,
+        "entry": entry,
+    }
+    if entry.updated:
+        metadata["modified"] = _safe(parse_timestamp(entry.updated, tz))
+    return metadata
+
+
+def _zone(settings):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(settings.get("TIMEZONE", "UTC"))
+
+
+def _safe(value):
+    return SafeDatetime(value.year, value.month, value.day, value.hour, value.minute, value.second,
+                        tzinfo=value.tzinfo)

@@ -1,0 +1,54 @@
+"""Build the site into a fresh folder and swap it in only when the build succeeded.
+
+A failed build (a bad entry, a crash, a kill) must leave the previous site
+untouched, so Pelican never writes into the published folder directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
+    from pelican.settings import read_settings
+
+    return read_settings(settings_file, override=overrides or {})
+
+
+def build(settings_file: str = "pelicanconf.py", output: str | None = None, overrides: dict | None = None) -> dict:
+    """Build into ``<output>.partial``, then swap it in; return timing figures."""
+    from pelican import Pelican
+
+    overrides = dict(overrides or {})
+    probe = load_settings(settings_file, overrides)
+    final = Path(output or probe["OUTPUT_PATH"]).resolve()
+    partial = final.with_name(final.name + ".partial")
+    if partial.exists():
+        shutil.rmtree(partial)
+    overrides["OUTPUT_PATH"] = str(partial)
+    overrides["DELETE_OUTPUT_DIRECTORY"] = False
+    settings = load_settings(settings_file, overrides)
+    started = time.perf_counter()
+    try:
+        Pelican(settings).run()
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    swap_in(partial, final)
+    return {"seconds": time.perf_counter() - started, "output": str(final)}
+
+
+def swap_in(partial: Path, final: Path) -> None:
+    """Replace ``final`` by ``partial`` with two renames; readers never see a half site."""
+    old = final.with_name(final.name + f".old-{os.getpid()}")
+    if final.exists():
+        os.rename(final, old)
+    os.rename(partial, final)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
