@@ -77,10 +77,19 @@ def split(text: str, path: str) -> FrontMatter:
         raise Problem(path, len(lines), "the front matter has no closing '---' line",
                       "add a line with only '---' after the last front matter key") from None
     yaml_text = "\n".join(lines[1:end])
-    loader = _Loader(yaml_text)
+    loader = None
     try:
+        loader = _Loader(yaml_text)
         node = loader.get_single_node()
+    except RecursionError:
+        raise Problem(path, 2, "the front matter is nested too deeply", "entries need at most four levels") from None
     except yaml.YAMLError as exc:
+        if loader is not None:
+            loader.dispose()
+        if isinstance(exc, yaml.reader.ReaderError):
+            line = yaml_text[: exc.position].count("\n") + 2
+            raise Problem(path, line, f"the character U+{exc.character:04X} is not allowed in YAML",
+                          "delete it; it is often invisible, so retype the line") from None
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark else 2
         what = getattr(exc, "problem", None) or str(exc)
