@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -50,6 +51,8 @@ def add_json_ld_filter(generator):
     from plugins.entries.reader import registries_for
 
     generator.env.filters["news_article_json_ld"] = make_filter(generator.settings, registries_for)
+    # Root-relative prefix for pages served at any depth, such as 404.html.
+    generator.env.globals["SITE_PATH"] = urlsplit(generator.settings.get("SITEURL") or "").path.rstrip("/")
 
 
 def register():
