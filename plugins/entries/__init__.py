@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from .contents import memoise_urls
 from .errors import EntryErrors, Problem
 from .reader import PROBLEMS_KEY, EntryReader, registries_for
 from .templating import add_to_environment
@@ -109,6 +110,7 @@ def _articles_generator(generators):
 def register():
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_to_environment)
+    signals.content_object_init.connect(memoise_urls)
     signals.article_generator_init.connect(start_run)
     signals.all_generators_finalized.connect(stop_on_problems)
     signals.finalized.connect(check_pages_out)
