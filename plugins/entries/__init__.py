@@ -19,7 +19,8 @@ from pelican import signals
 
 from .contents import memoise_urls
 from .errors import EntryErrors, Problem
-from .reader import PROBLEMS_KEY, EntryReader, registries_for
+from .cache import ReaderCache, entry_key, environment_digest, prewarm
+from .reader import CACHE_KEY, ENVIRONMENT_KEY, PROBLEMS_KEY, EntryReader, registries_for
 from .templating import add_to_environment
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,22 @@ def add_reader(readers):
 
 
 def start_run(generator):
-    generator.settings[PROBLEMS_KEY] = []
+    """A fresh problem list; the reader cache loaded and filled in parallel."""
+    settings = generator.settings
+    settings[PROBLEMS_KEY] = []
+    settings[CACHE_KEY] = None
+    if not settings.get("ENTRIES_CACHE", True):
+        return
+    data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))
+    environment = environment_digest(settings, data_dir)
+    cache = ReaderCache(settings["CACHE_PATH"])
+    settings[CACHE_KEY], settings[ENVIRONMENT_KEY] = cache, environment
+    jobs = []
+    for path in entry_files(settings):
+        shown = os.path.relpath(path)
+        jobs.append((entry_key(path.read_bytes(), shown, environment), str(path), shown))
+    read = prewarm(cache, jobs, settings, settings.get("ENTRIES_WORKERS") or os.cpu_count() or 1)
+    logger.info("entries: %d files, %d read in parallel, %d from cache", len(jobs), read, len(jobs) - read)
 
 
 def stop_on_problems(generators):
@@ -45,6 +61,8 @@ def stop_on_problems(generators):
     if articles_generator is None:
         return
     settings = articles_generator.settings
+    if settings.get(CACHE_KEY) is not None:
+        settings[CACHE_KEY].save()
     problems = list(settings.get(PROBLEMS_KEY, []))
     problems.extend(_url_collisions(articles_generator))
     if problems:
@@ -75,17 +93,21 @@ def check_pages_out(pelican):
 
 
 def count_entry_files(settings) -> int:
+    return sum(1 for _ in entry_files(settings))
+
+
+def entry_files(settings):
+    """Every entry file Pelican should read, found independently of Pelican."""
     content = Path(settings["PATH"])
     ignored = settings.get("IGNORE_FILES", [])
-    total = 0
     for folder in settings.get("ARTICLE_PATHS", [""]):
         for root, _dirs, files in os.walk(content / folder):
             rel_root = Path(root).relative_to(content).as_posix()
             if any(rel_root == p or rel_root.startswith(p.rstrip("/") + "/") for p in settings.get("PAGE_PATHS", [])):
                 continue
-            total += sum(1 for f in files if f.endswith((".md", ".markdown"))
-                         and not any(fnmatch.fnmatch(f, pattern) for pattern in ignored))
-    return total
+            for name in sorted(files):
+                if name.endswith((".md", ".markdown")) and not any(fnmatch.fnmatch(name, p) for p in ignored):
+                    yield Path(root) / name
 
 
 def _url_collisions(articles_generator):

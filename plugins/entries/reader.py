@@ -17,6 +17,7 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
+from .cache import entry_key
 from .dates import parse_timestamp
 from .errors import Problem
 from .pages import load_page
@@ -24,6 +25,8 @@ from .registry import load_registries
 from .validation import ProblemList, load_entry
 
 PROBLEMS_KEY = "_ENTRY_PROBLEMS"
+CACHE_KEY = "_ENTRY_CACHE"
+ENVIRONMENT_KEY = "_ENTRY_ENVIRONMENT"
 
 _registry_cache: dict = {}
 
@@ -41,16 +44,22 @@ def registries_for(settings):
     return registries
 
 
+_markdown_instances: dict = {}
+
+
 def render_markdown(body: str, settings) -> str:
     """Markdown to HTML with the project's extensions (post cards included)."""
     config = settings.get("MARKDOWN", {})
-    extensions = list(config.get("extension_configs", {}).keys())
-    md = markdown.Markdown(
-        extensions=extensions + ["plugins.embeds.postcard"],
-        extension_configs=config.get("extension_configs", {}),
-        output_format=config.get("output_format", "html5"),
-    )
-    return md.convert(body)
+    key = repr(config)
+    md = _markdown_instances.get(key)
+    if md is None:  # building a Markdown object costs as much as converting a page
+        md = markdown.Markdown(
+            extensions=list(config.get("extension_configs", {}).keys()) + ["plugins.embeds.postcard"],
+            extension_configs=config.get("extension_configs", {}),
+            output_format=config.get("output_format", "html5"),
+        )
+        _markdown_instances[key] = md
+    return md.reset().convert(body)
 
 
 def post_card_problems(path: str, body: str, body_line: int) -> list:
@@ -84,12 +93,19 @@ class EntryReader(BaseReader):
                 metadata["slug"] = page.slug
             return render_markdown(body, self.settings), metadata
         registries = registries_for(self.settings)
-        loaded = load_entry(source_path, registries, shown=shown)
-        problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
-        if problems:
-            raise ProblemList(problems)
-        html = render_markdown(loaded.front.body, self.settings)
-        return html, entry_metadata(loaded, registries, self.settings)
+        cache = self.settings.get(CACHE_KEY)
+        if cache is None:
+            html, entry = read_entry_uncached(source_path, shown, registries, self.settings)
+        else:
+            raw = Path(source_path).read_bytes()
+            key = entry_key(raw, shown, self.settings[ENVIRONMENT_KEY])
+            found = cache.get(key)
+            if found is None:
+                found = read_entry_uncached(source_path, shown, registries, self.settings, raw=raw)
+                cache.put(key, found)
+            html, entry = found
+        slug = entry.slug or Path(source_path).stem
+        return html, entry_metadata(entry, slug, registries, self.settings)
 
     def _is_page(self, source_path) -> bool:
         content = Path(self.settings["PATH"]).resolve()
@@ -97,9 +113,17 @@ class EntryReader(BaseReader):
         return any(rel.startswith(p.rstrip("/") + "/") for p in self.settings.get("PAGE_PATHS", []))
 
 
-def entry_metadata(loaded, registries, settings) -> dict:
+def read_entry_uncached(source_path, shown, registries, settings, raw=None):
+    """(html, entry) for one entry file, or Problem / ProblemList."""
+    loaded = load_entry(source_path, registries, raw=raw, shown=shown)
+    problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+    if problems:
+        raise ProblemList(problems)
+    return render_markdown(loaded.front.body, settings), loaded.entry
+
+
+def entry_metadata(entry, slug, registries, settings) -> dict:
     """What Pelican needs of an entry, plus the entry itself for templates and plugins."""
-    entry = loaded.entry
     tz = _zone(settings)
     section = registries.sections[entry.section]
     category = Category(section.name, settings)
@@ -113,7 +137,7 @@ def entry_metadata(loaded, registries, settings) -> dict:
         "title": str(escape(entry.title)),
         "date": _safe(parse_timestamp(entry.date, tz)),
         "summary": str(escape(entry.summary)),
-        "slug": loaded.slug,
+        "slug": slug,
         "category": category,
         "tags": tags,
         "status": entry.status,

@@ -1,0 +1,107 @@
+"""Reader results kept between builds, keyed by what they depend on.
+
+Reading an entry (YAML, validation, Markdown) is most of a cold build. The
+result depends only on the file's bytes, the registries, the reader's own code
+and the Markdown settings, so it is cached under a hash of exactly those; an
+edit to any of them misses the cache. Files the cache lacks are read by a pool
+of processes before Pelican asks for them, using every core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+CACHE_FILE = "entries.pickle"
+_CODE_DIRS = (Path(__file__).parent, Path(__file__).parent.parent / "embeds")
+
+
+class ReaderCache:
+    """path-independent map: key -> (html, entry); loaded once, saved atomically."""
+
+    def __init__(self, folder):
+        self.path = Path(folder) / CACHE_FILE
+        self.items: dict = {}
+        self.used: set = set()
+        self.dirty = False
+        try:
+            with open(self.path, "rb") as handle:
+                self.items = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            self.items = {}
+
+    def get(self, key):
+        found = self.items.get(key)
+        if found is not None:
+            self.used.add(key)
+        return found
+
+    def put(self, key, value) -> None:
+        self.items[key] = value
+        self.used.add(key)
+        self.dirty = True
+
+    def save(self) -> None:
+        """Keep only what this build used, so deleted entries do not pile up."""
+        if not self.dirty and len(self.used) == len(self.items):
+            return
+        kept = {key: self.items[key] for key in self.used if key in self.items}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
+        self.items, self.dirty = kept, False
+
+
+def environment_digest(settings, data_dir: Path) -> str:
+    """What every entry's reading depends on besides its own bytes."""
+    digest = hashlib.sha256()
+    for folder in _CODE_DIRS:
+        for path in sorted(folder.glob("*.py")):
+            digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted(Path(data_dir).glob("*.yml")):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(repr(settings.get("MARKDOWN")).encode())
+    digest.update(str(settings.get("TIMEZONE")).encode())
+    return digest.hexdigest()
+
+
+def entry_key(raw: bytes, shown_path: str, environment: str) -> str:
+    # The shown path is part of the key: messages and slugs name the file.
+    return hashlib.sha256(raw + b"\0" + shown_path.encode() + b"\0" + environment.encode()).hexdigest()
+
+
+def prewarm(cache: ReaderCache, jobs: list, settings, workers: int) -> int:
+    """Read uncached entries in parallel; ``jobs`` are (key, source_path, shown) triples."""
+    missing = [job for job in jobs if job[0] not in cache.items]
+    if len(missing) < 8 or workers < 2:
+        return 0
+    chunks = [missing[i::workers] for i in range(workers)]
+    plain_settings = {k: settings[k] for k in ("PATH", "MARKDOWN", "TIMEZONE", "ENTRIES_DATA_PATH") if k in settings}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for results in pool.map(_read_many, chunks, [plain_settings] * workers):
+            for key, value in results:
+                cache.put(key, value)
+    return len(missing)
+
+
+def _read_many(jobs, settings):
+    from .reader import read_entry_uncached
+    from .registry import load_registries
+
+    data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))
+    registries = load_registries(data_dir)
+    results = []
+    for key, source_path, shown in jobs:
+        try:
+            results.append((key, read_entry_uncached(source_path, shown, registries, settings)))
+        except Exception:  # the reader in the main process reports it properly
+            continue
+    return results
