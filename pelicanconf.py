@@ -29,6 +29,7 @@ PLUGINS = [
     "plugins.entries",
     "plugins.entities",
     "plugins.outputs",
+    "plugins.incremental",  # keep last: it finishes the build after every other plugin has written
 ]
 
 # URLs are the archive's promise: they never change once published.

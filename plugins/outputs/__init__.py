@@ -16,6 +16,7 @@ from pelican.generators import ArticlesGenerator
 from .jsonfeed import dumps, json_feed
 from .jsonld import make_filter
 from .sitemap import page_urls, sitemap_xml
+from plugins.incremental import write_output
 
 logger = logging.getLogger(__name__)
 
@@ -32,18 +33,30 @@ def write_json_feed(generator: ArticlesGenerator, writer=None):
     site_url = _site_url(settings)
     document = json_feed(generator.articles, settings["SITENAME"], site_url, f"{site_url}/{target}",
                          settings.get("SITE_DESCRIPTION", ""), settings.get("FEED_MAX_ITEMS") or 50)
-    path = Path(settings["OUTPUT_PATH"]) / target
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps(document), encoding="utf-8")
+    write_output(settings, target, dumps(document))
+
+
+_pages_written: dict = {}  # output folder -> pages written in the current build
+
+
+def start_sitemap(generators):
+    _pages_written[generators[0].settings["OUTPUT_PATH"]] = set()
+
+
+def note_page(path, context):
+    pages = _pages_written.get(context.get("OUTPUT_PATH"))
+    if pages is not None and path.endswith(".html"):
+        pages.add(Path(path).relative_to(context["OUTPUT_PATH"]).as_posix())
 
 
 def write_sitemap(pelican):
+    """The pages this build wrote (not whatever lies in the folder), so removed entries drop out."""
     settings = pelican.settings
-    output = Path(settings["OUTPUT_PATH"])
     run = settings.get("_ENTRIES_RUN") or {}
     lastmod = {a.url: getattr(a, "modified", None) or a.date for a in run.get("published", [])}
-    document = sitemap_xml(_site_url(settings), page_urls(output), lastmod)
-    (output / "sitemap.xml").write_text(document, encoding="utf-8")
+    written = _pages_written.pop(settings["OUTPUT_PATH"], set())
+    document = sitemap_xml(_site_url(settings), page_urls(written), lastmod)
+    write_output(settings, "sitemap.xml", document)
     logger.info("sitemap: %d pages listed", document.count("<loc>"))
 
 
@@ -58,4 +71,6 @@ def add_json_ld_filter(generator):
 def register():
     signals.generator_init.connect(add_json_ld_filter)
     signals.article_writer_finalized.connect(write_json_feed)
+    signals.all_generators_finalized.connect(start_sitemap)
+    signals.content_written.connect(note_page)
     signals.finalized.connect(write_sitemap)

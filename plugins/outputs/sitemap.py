@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 SKIP_PREFIXES = ("drafts/", "theme/", "search-index/")
 
 
-def page_urls(output_dir) -> list[str]:
-    """Site-relative URLs of every HTML page under ``output_dir``, sorted."""
-    output = Path(output_dir)
+def page_urls(written) -> list[str]:
+    """Site-relative URLs of the HTML files written (paths relative to the output), sorted."""
     urls = []
-    for root, _dirs, files in os.walk(output):
-        for name in files:
-            if not name.endswith(".html"):
-                continue
-            rel = (Path(root) / name).relative_to(output).as_posix()
-            if rel.startswith(SKIP_PREFIXES) or rel == "404.html":
-                continue
-            urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    for rel in written:
+        if rel.startswith(SKIP_PREFIXES) or rel == "404.html":
+            continue
+        urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return sorted(urls)
 
 
