@@ -74,3 +74,30 @@ def swap_in(partial: Path, final: Path) -> None:
     os.rename(partial, final)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+def main(argv=None) -> int:
+    """``python -m plugins.sitebuild.build --content DIR --output DIR``: build any archive folder."""
+    import argparse
+
+    from plugins.entries.errors import EntryErrors
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content", help="content folder (default: the settings' PATH)")
+    parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
+    parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
+    args = parser.parse_args(argv)
+    overrides = {key: value for key, value in (("PATH", args.content), ("CACHE_PATH", args.cache)) if value}
+    logging.basicConfig(level=logging.WARNING)
+    try:
+        figures = build(args.settings, output=args.output, overrides=overrides)
+    except EntryErrors as exc:
+        print(exc.report())
+        return 1
+    print(f"built {figures['output']} in {figures['seconds']:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
