@@ -29,6 +29,8 @@ PLUGINS = [
     "plugins.entries",
     "plugins.entities",
     "plugins.outputs",
+    "plugins.timeline",
+    "plugins.search",
     "plugins.incremental",  # keep last: it finishes the build after every other plugin has written
 ]
 
@@ -101,3 +103,10 @@ JSON_FEED_SAVE_AS = "feeds/all.json"
 # No inline scripts, nothing from other origins; JSON-LD data blocks are not executed.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")
+# Search (plugins/search): the Whoosh index lives outside output/ and is updated incrementally.
+SEARCH_INDEX_PATH = None  # None: <CACHE_PATH>/search-index
+SEARCH_STATIC_DIR = "search-index"
+SEARCH_FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "names": 2.0}
+SEARCH_RELATED_COUNT = 4
+SEARCH_SHARD_BYTES = 24000
+SEARCH_MAX_RESULTS = 50

@@ -3,10 +3,13 @@
     invoke build        validate, then build the site into output/ (atomically)
     invoke rebuild      clean, then build
     invoke clean        remove output/ and caches
-    invoke serve        build, then serve output/ at http://127.0.0.1:8000/
+    invoke serve        build, then serve output/ and the search service at http://127.0.0.1:8000/
     invoke livereload   rebuild on every save and reload the browser
     invoke check        validate every entry and registry; list every problem
-    invoke new "Title"  scaffold a draft entry
+    invoke search "q"   search the built index (--place, --person, --topic, --section, --from, --to, --sort)
+    invoke new "Title"  scaffold a draft entry (--from PAGE: import it)
+    invoke import PAGE  a saved page (.html), a pasted text (.txt) or - as a draft entry
+    invoke publish      build for production; --to DIR, --rsync user@host:path or --gh-pages
     invoke test         run the whole test suite
 """
 
@@ -89,13 +92,37 @@ def rebuild(c):
 
 @task
 def serve(c, port=PORT, host=HOST, skip_build=False):
-    """Build, then serve the site at http://127.0.0.1:8000/ until Ctrl-C."""
-    from plugins.sitebuild.serve import serve_forever
+    """Build, then serve the site and the search service (/api/search) at http://127.0.0.1:8000/ until Ctrl-C."""
+    from plugins.search.serving import serve_forever
+    from plugins.search.settings import search_settings
+    from plugins.sitebuild.build import load_settings
 
     if not skip_build:
         build(c)
-    print(f"Serving {OUTPUT} at http://{host}:{port}/ (Ctrl-C to stop)")
-    serve_forever(OUTPUT, host, int(port))
+    os.chdir(ROOT)
+    config = search_settings(load_settings(SETTINGS["dev"]))
+    print(f"Serving {OUTPUT} at http://{host}:{port}/ and the search service at /api/search (Ctrl-C to stop)")
+    serve_forever(OUTPUT, config.index_path, host, int(port), config.max_results)
+
+
+@task(help={"query": "the words to find, same rules as the search page (\"\" for none: filters only)", "place": "a place id or alias",
+            "person": "a person id or alias", "topic": "a topic id or alias", "section": "a section id or alias",
+            "from_": "from this day (YYYY, YYYY-MM or YYYY-MM-DD)", "to": "up to this day",
+            "sort": "relevance (default) or newest", "limit": "how many results (default 10)",
+            "offset": "skip this many results"})
+def search(c, query, place="", person="", topic="", section="", from_="", to="", sort="relevance", limit=10,
+           offset=0):
+    """Search the built index: invoke search "kryvyi rih strike" --place kryvyi-rih --from 2025-04-01."""
+    from plugins.search.cli import CannotSearch, search_command
+    from plugins.sitebuild.build import load_settings
+
+    os.chdir(ROOT)
+    options = {"place": place, "person": person, "topic": topic, "section": section, "from": from_, "to": to,
+               "sort": sort, "limit": str(limit), "offset": str(offset)}
+    try:
+        print(search_command(load_settings(SETTINGS["dev"]), query, options))
+    except CannotSearch as exc:
+        raise Exit(str(exc), code=1) from None
 
 
 @task
@@ -110,18 +137,72 @@ def livereload(c, port=PORT, host=HOST):
     server.serve(host=host, port=int(port), root=str(OUTPUT))
 
 
-@task
-def new(c, title, section="diplomacy", date=""):
-    """Scaffold a draft entry with valid front matter: invoke new "Title" [--section ID]."""
+@task(help={"from_": "import this saved page, text file or - (stdin) as the draft's body and front matter",
+            "content": "another content folder"})
+def new(c, title, section="", date="", from_="", content=""):
+    """Scaffold a draft entry with valid front matter: invoke new "Title" [--section ID] [--from PAGE]."""
     from plugins.entries.scaffold import new_entry_path, scaffold, write_new
 
+    if from_:
+        return import_(c, from_, title=title, date=date, section=section, content=content)
+    section = section or "diplomacy"
     when = dt.datetime.fromisoformat(date) if date else dt.datetime.now().astimezone().replace(second=0, microsecond=0)
-    path = new_entry_path(CONTENT, title, when)
+    path = new_entry_path(Path(content).resolve() if content else CONTENT, title, when)
     try:
         write_new(path, scaffold(title, section, when))
     except FileExistsError:
-        raise Exit(f"{path.relative_to(ROOT)} already exists; choose another title or edit that file.", code=1) from None
-    print(f"Wrote {path.relative_to(ROOT)}")
+        raise Exit(f"{os.path.relpath(path)} already exists; choose another title or edit that file.", code=1) from None
+    print(f"Wrote {os.path.relpath(path)}")
+
+
+@task(name="import", help={"source": "a saved page (.html), a pasted text (.txt) or - for standard input",
+                           "title": "the entry's title (default: the page's headline)",
+                           "date": "the entry's date (default: the page's publication date, else today)",
+                           "section": "the section id (default: guessed from the text)",
+                           "content": "another content folder"})
+def import_(c, source, title="", date="", section="", content=""):
+    """Import a saved news page or pasted text as a draft entry; never overwrites, never duplicates."""
+    from plugins.importer import CannotImport, import_entry
+
+    content_dir = Path(content).resolve() if content else CONTENT
+    try:
+        result = import_entry(source, content_dir, title=title, date=date, section=section)
+    except CannotImport as exc:
+        raise Exit(str(exc), code=1) from None
+    print(f"Wrote {os.path.relpath(result.path)} (status: draft). Check these before publishing:")
+    for note in result.notes:
+        print(f"  - {note}")
+
+
+@task(help={"to": "copy the production build into this folder",
+            "rsync": "rsync the production build to user@host:path (rsync -avz --delete)",
+            "gh_pages": "commit the production build to a branch and push it (ghp-import)",
+            "remote": "the git remote for --gh-pages (default origin)",
+            "branch": "the branch for --gh-pages (default gh-pages)"})
+def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-pages"):
+    """Build with publishconf.py, then publish: --to DIR, --rsync user@host:path or --gh-pages."""
+    from plugins.entries.errors import EntryErrors
+    from plugins.sitebuild.publish import (PublishError, build_for_publishing, copy_to_folder, push_to_gh_pages,
+                                           rsync_to)
+
+    if not (to or rsync or gh_pages):
+        raise Exit("Say where to publish: --to DIR, --rsync user@host:path or --gh-pages.", code=1)
+    os.chdir(ROOT)
+    _setup_logging()
+    try:
+        site = build_for_publishing(ROOT / ".build" / "publish", SETTINGS["prod"])
+        if to:
+            print(f"Copied the site to {copy_to_folder(site, Path(to))}")
+        if rsync:
+            rsync_to(site, rsync)
+            print(f"Synced the site to {rsync}")
+        if gh_pages:
+            push_to_gh_pages(site, ROOT, remote=remote, branch=branch)
+            print(f"Pushed the site to {remote} {branch}")
+    except EntryErrors as exc:
+        raise Exit(exc.report(), code=1) from None
+    except PublishError as exc:
+        raise Exit(str(exc), code=1) from None
 
 
 @task

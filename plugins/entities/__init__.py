@@ -56,7 +56,9 @@ class EntitiesGenerator(Generator):
                                   paginated={"articles": page.articles}, template_name="entity",
                                   url=url, page_name=f"{kind}/{entity_id}/index",
                                   kind=kind, singular=singular, plural=plural, entity=page.entity,
-                                  entity_page=page)
+                                  entity_page=page,
+                                  # passed, not left in the shared context, so incremental builds see it change
+                                  entity_timeline=self.context.get("entity_timelines", {}).get(kind, {}).get(entity_id))
                 written += 1
         logger.info("entities: %d entity pages written", written)
 

@@ -1,0 +1,70 @@
+"""Text analysis shared by the index, the query parser and the excerpts.
+
+The static search page ranks with the same numbers Whoosh computes, so its
+JavaScript (theme/static/js/search-analysis.js and search-porter.js) must cut
+text into exactly the same terms. Everything that decides a term lives here,
+spelled out rather than taken from Whoosh's defaults, and is copied into the
+static manifest; tests compare the two implementations word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.lang.porter import stem
+
+# A word: letters, digits or underscores, with single inner dots ("U.S", "2.5").
+TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+# Whoosh's English stop words, minus "us": in a news archive "US" is a country.
+STOP_WORDS = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in", "is", "it",
+    "may", "not", "of", "on", "or", "tbd", "that", "the", "this", "to", "we", "when", "will", "with", "yet",
+    "you", "your",
+))
+MIN_LENGTH = 2  # shorter tokens ("a", "s" of "Kyiv's") are dropped
+
+_TOKEN = re.compile(TOKEN_PATTERN)
+
+
+def text_analyzer():
+    """The Whoosh analyzer of every text field: tokenise, lower-case, drop stop words, Porter-stem."""
+    return StemmingAnalyzer(expression=TOKEN_PATTERN, stoplist=STOP_WORDS, minsize=MIN_LENGTH)
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a text: where it is, as written, and the term it indexes as (None for a stop word)."""
+
+    start: int
+    end: int
+    word: str   # lower-cased, unstemmed
+    term: str | None
+
+
+def term_for(word: str) -> str | None:
+    """The index term of one lower-cased word, or None when the analyzer drops it."""
+    if len(word) < MIN_LENGTH or word in STOP_WORDS:
+        return None
+    return stem(word)
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of ``text`` with its character offsets, in order."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0).lower()
+        found.append(Token(match.start(), match.end(), word, term_for(word)))
+    return found
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of ``text`` in order, as the Whoosh analyzer produces them."""
+    return [token.term for token in tokens(text) if token.term is not None]
+
+
+def manifest_entry() -> dict:
+    """The analysis rules, for the static manifest (the JavaScript checks it runs the same ones)."""
+    return {"pattern": TOKEN_PATTERN, "stop_words": sorted(STOP_WORDS), "min_length": MIN_LENGTH,
+            "stemmer": "porter"}

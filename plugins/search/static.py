@@ -1,0 +1,167 @@
+"""The static form of the index: small JSON files a browser fetches a few at a time.
+
+Laid out under ``<output>/<SEARCH_STATIC_DIR>/``:
+
+- ``manifest.json``: the analysis rules, BM25F parameters, average field lengths,
+  the number of documents, and the first term of every shard;
+- ``terms/N.json``: shard N, a run of consecutive terms (sorted as JavaScript
+  sorts strings): per term and field, Whoosh's idf and the postings (document,
+  weight, field length), read from the index so the page computes Whoosh's scores;
+- ``positions/N.json``: the word positions for shard N, fetched only for phrases;
+- ``filters/<place|person|topic|section>/<id>.json``: the documents carrying an id;
+- ``dates.json``: publication times and the days each entry covers (date filters, "newest");
+- ``docs/N.json``: what a result shows: url, title, summary, date, section and the text for excerpts.
+
+Documents are numbered in the canonical order (newest first, then URL; see
+collection.py), which is also the tie-break, so the files depend only on the
+entries, never on the order they were indexed in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis import manifest_entry
+from .collection import collection
+from .query import PREFIX_MAX_TERMS, PREFIX_MIN_LENGTH, code_unit_order
+from .request import MAX_QUERY_LENGTH
+from .schema import FILTER_FIELDS, TEXT_FIELDS
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class StaticReport:
+    documents: int
+    terms: int
+    shards: int
+    files: int
+    bytes: int
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _number(value: float):
+    return int(value) if float(value).is_integer() else value
+
+
+def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=None) -> StaticReport:
+    """Write the static index for everything ``searcher`` sees into ``target``.
+
+    ``write(relative_path, bytes)``, when given, writes each file (the incremental
+    plugin's writer: unchanged files are left alone, files not written this time
+    are removed after the build); otherwise ``target`` is emptied and rewritten.
+    """
+    target = Path(target)
+    if write is None and target.exists():
+        shutil.rmtree(target)
+    reader = searcher.reader()
+    live = collection(searcher)
+    docnums = live.order
+    number = live.rank
+    written = _Writer(target, write)
+    postings, positions = _postings(searcher, number)
+    first_terms = []
+    shard, shard_positions, size = {}, {}, 0
+    for term in sorted(postings, key=code_unit_order):
+        entry = _dumps(postings[term])
+        if shard and size + len(entry) > shard_bytes:
+            written.json(f"terms/{len(first_terms) - 1}.json", shard)
+            written.json(f"positions/{len(first_terms) - 1}.json", shard_positions)
+            shard, shard_positions, size = {}, {}, 0
+        if not shard:
+            first_terms.append(term)
+        shard[term], shard_positions[term] = postings[term], positions[term]
+        size += len(entry) + len(term) + 4
+    if shard:
+        written.json(f"terms/{len(first_terms) - 1}.json", shard)
+        written.json(f"positions/{len(first_terms) - 1}.json", shard_positions)
+    stored = [reader.stored_fields(docnum) for docnum in docnums]
+    _write_filters(written, reader, number)
+    written.json("dates.json", {"published": [fields["published"] for fields in stored],
+                                "spans": [[day for span in fields["spans"] for day in span] for fields in stored]})
+    for n, fields in enumerate(stored):
+        written.json(f"docs/{n}.json", {"url": fields["url"], "title": fields["title"], "summary": fields["summary"],
+                                        "date": fields["date"], "section": fields["section_name"],
+                                        "text": fields["body"]})
+    weighting = searcher.weighting
+    manifest = {
+        "format": FORMAT,
+        "version": written.digest(),
+        "documents": len(docnums),
+        "fields": list(TEXT_FIELDS),
+        "bm25f": {"B": {f: getattr(weighting, "_field_B", {}).get(f, weighting.B) for f in TEXT_FIELDS},
+                  "K1": weighting.K1},
+        "avgfl": {f: live.avg_field_length(f) or 1 for f in TEXT_FIELDS},
+        "analysis": manifest_entry(),
+        "query": {"max_length": MAX_QUERY_LENGTH, "prefix_min_length": PREFIX_MIN_LENGTH,
+                  "prefix_max_terms": PREFIX_MAX_TERMS},
+        "shards": first_terms,
+        "filters": sorted(FILTER_FIELDS),
+    }
+    written.json("manifest.json", manifest)
+    return StaticReport(len(docnums), len(postings), len(first_terms), written.files, written.bytes)
+
+
+def _postings(searcher, number: dict):
+    """term -> {field: [idf, [doc, weight, length, …]]} and term -> {field: [[positions of doc], …]}."""
+    reader = searcher.reader()
+    postings, positions = {}, {}
+    for fieldname in TEXT_FIELDS:
+        lengths = {}
+        for raw in reader.lexicon(fieldname):
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            matcher = reader.postings(fieldname, term)
+            found = []
+            while matcher.is_active():
+                docnum = matcher.id()
+                if docnum in number:
+                    if docnum not in lengths:
+                        lengths[docnum] = reader.doc_field_length(docnum, fieldname, 1) or 1
+                    found.append((number[docnum], _number(matcher.weight()), lengths[docnum],
+                                  list(matcher.value_as("positions"))))
+                matcher.next()
+            if found:  # a term of deleted documents only is left out
+                found.sort()
+                flat = [value for doc, weight, length, _ in found for value in (doc, weight, length)]
+                postings.setdefault(term, {})[fieldname] = [searcher.idf(fieldname, term), flat]
+                positions.setdefault(term, {})[fieldname] = [where for *_, where in found]
+    return postings, positions
+
+
+def _write_filters(written, reader, number: dict) -> None:
+    for name, fieldname in FILTER_FIELDS.items():
+        for raw in reader.lexicon(fieldname):
+            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            docs = sorted(number[d] for d in reader.postings(fieldname, value).all_ids() if d in number)
+            if docs:
+                written.json(f"filters/{name}/{value}.json", docs)
+
+
+class _Writer:
+    """Writes JSON files under one folder, counting them and hashing what was written."""
+
+    def __init__(self, root: Path, write=None):
+        self.root, self.write, self.files, self.bytes = root, write, 0, 0
+        self._hash = hashlib.sha256()
+
+    def json(self, relative: str, data) -> None:
+        text = _dumps(data).encode("utf-8")
+        if self.write is not None:
+            self.write(relative, text)
+        else:
+            path = self.root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text)
+        self.files += 1
+        self.bytes += len(text)
+        self._hash.update(relative.encode() + b"\0" + text)
+
+    def digest(self) -> str:
+        return self._hash.hexdigest()[:12]

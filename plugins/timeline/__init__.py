@@ -1,0 +1,44 @@
+"""Timeline plugin: every event of every published entry, as pages and as open data.
+
+Writes ``/timeline/`` (years, months, a chart and its table), ``/timeline/YYYY/``,
+``/timeline/YYYY/MM/``, ``/timeline/on-this-day/``, ``/timeline.json``
+(TimelineJS 3), ``/events.csv`` and ``/events.json``, and gives each entity page
+its own timeline (``entity_timelines`` in the context). Nobody edits a
+timeline by hand: it is all made from the events in the front matter.
+
+Modules: ``events`` (entries → sorted TimelineEvent list), ``periods`` (years,
+months, days, on this day), ``labels`` (how dates and ranges read), ``chart``
+(monthly figures and the SVG geometry), ``filters`` (kind/place/person choices),
+``exports`` (CSV, JSON, TimelineJS) and ``generator`` (the Pelican glue).
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .filters import people_of
+from .generator import TimelineGenerator
+from .labels import date_label
+
+
+def get_generators(pelican):
+    return TimelineGenerator
+
+
+def add_to_environment(generator):
+    """Template helpers for every generator's Jinja environment (entity pages use them too)."""
+    from plugins.entries.reader import registries_for
+
+    settings, loaded = generator.settings, []
+
+    def timeline_people(event):
+        if not loaded:  # once per build: a fresh generator (and environment) is made for each build
+            loaded.append(registries_for(settings))
+        return people_of(event, loaded[0])
+
+    generator.env.globals.update(timeline_date=date_label, timeline_people=timeline_people)
+
+
+def register():
+    signals.generator_init.connect(add_to_environment)
+    signals.get_generators.connect(get_generators)

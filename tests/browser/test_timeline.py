@@ -1,0 +1,148 @@
+"""Timeline pages in headless Chromium: filters with JavaScript, every event without, today's date, axe."""
+
+import pytest
+
+from tests.support.a11y import axe_violations
+from tests.support.sites import FIXTURES, StaticServer, build_site
+
+pytestmark = pytest.mark.browser
+
+APRIL = "/timeline/2025/04/"
+APRIL_EVENTS = ["rivertown-market-strike--event-4", "rivertown-market-strike--event-1", "hillville-depot--event-1",
+                "rivertown-market-strike--morning-shelling", "rivertown-market-strike--event-2",
+                "harbour-talks--event-1", "harbour-talks--event-2"]
+IN_RIVERTOWN = ["rivertown-market-strike--event-4", "rivertown-market-strike--event-1",
+                "rivertown-market-strike--morning-shelling"]
+PAGES = {"overview": "/timeline/", "year": "/timeline/2024/", "month": APRIL, "on this day": "/timeline/on-this-day/",
+         "story": "/stories/rivertown-siege/", "person": "/people/cora-lind/"}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    output = build_site(FIXTURES / "timeline", tmp_path_factory.mktemp("timeline-browser") / "output")
+    with StaticServer(output) as running:
+        yield running
+
+
+def visible_events(page) -> list:
+    return page.eval_on_selector_all(".timeline-event", "rows => rows.filter(r => r.offsetParent !== null)"
+                                                        ".map(r => r.id)")
+
+
+def test_filtering_by_place_hides_other_events_and_writes_the_url(server, page_factory):
+    page = page_factory()
+    page.goto(server.url + APRIL)
+    assert visible_events(page) == APRIL_EVENTS
+    page.get_by_label("Place").select_option("rivertown")
+    assert visible_events(page) == IN_RIVERTOWN
+    assert page.url == f"{server.url}{APRIL}?place=rivertown"
+    assert page.locator("[data-filter-status]").text_content() == "Showing 3 of 7 events: Rivertown."
+    assert page.locator("#d-2025-04-05").is_hidden()  # a day left without events is hidden too
+    assert page.locator("#d-2025-04-04 [data-count]").text_content() == "2 events"
+    assert page.console_errors == []
+
+
+def test_filters_combine_and_are_restored_from_the_url(server, page_factory):
+    page = page_factory()
+    page.goto(f"{server.url}{APRIL}?place=hillville&kind=missile-strike")
+    assert visible_events(page) == ["hillville-depot--event-1"]
+    assert page.get_by_label("Place").input_value() == "hillville"
+    assert page.get_by_label("Kind of event").input_value() == "missile-strike"
+    page.get_by_label("Kind of event").select_option("")
+    assert visible_events(page) == ["hillville-depot--event-1", "rivertown-market-strike--event-2"]
+    assert page.url == f"{server.url}{APRIL}?place=hillville"
+
+
+def test_person_filter_matches_claimants_and_show_all_resets(server, page_factory):
+    page = page_factory()
+    page.goto(f"{server.url}{APRIL}?person=cora-lind")
+    assert visible_events(page) == ["harbour-talks--event-1", "harbour-talks--event-2"]
+    page.get_by_role("button", name="Show all").click()
+    assert visible_events(page) == APRIL_EVENTS
+    assert page.url == server.url + APRIL
+    assert page.locator("[data-filter-status]").text_content() == "Showing all 7 events."
+
+
+def test_unknown_filter_values_in_the_url_are_ignored(server, page_factory):
+    page = page_factory()
+    page.goto(f"{server.url}{APRIL}?place=atlantis")
+    assert visible_events(page) == APRIL_EVENTS
+
+
+def test_year_page_hides_months_left_empty_by_a_filter(server, page_factory):
+    page = page_factory()
+    page.goto(server.url + "/timeline/2025/?kind=ceasefire")
+    assert visible_events(page) == ["lakeside-and-ceasefire--event-3"]
+    assert page.locator("#m-2025-04").is_hidden()
+    assert page.locator("#m-2025-03").is_visible()
+
+
+def test_filters_are_usable_with_the_keyboard_alone(server, page_factory):
+    page = page_factory()
+    page.goto(server.url + APRIL)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "filter-place":
+            break
+    else:
+        pytest.fail("the place filter cannot be reached with Tab")
+    page.keyboard.press("ArrowDown")  # the first place, Hillville
+    assert visible_events(page) == ["hillville-depot--event-1", "rivertown-market-strike--event-2"]
+    assert "place=hillville" in page.url
+
+
+def test_without_javascript_every_event_shows_and_the_filters_do_not(server, page_factory):
+    page = page_factory(javascript=False)
+    page.goto(f"{server.url}{APRIL}?place=rivertown")
+    assert visible_events(page) == APRIL_EVENTS
+    assert page.locator("form[data-timeline-filters]").is_hidden()
+
+
+@pytest.mark.parametrize("today, target, text", [
+    ("2026-04-04T09:00:00", "on-04-04", "Today, 4 April: jump to its events"),
+    ("2026-04-10T09:00:00", "on-12-31", "Nothing on 10 April (today); jump to the next day with events, 31 December"),
+])
+def test_on_this_day_points_to_and_jumps_to_today(server, page_factory, today, target, text):
+    page = page_factory()
+    page.clock.set_fixed_time(today)
+    page.set_viewport_size({"width": 900, "height": 500})
+    page.goto(server.url + "/timeline/on-this-day/")
+    link = page.locator("[data-today-link] a")
+    assert link.is_visible()
+    assert (link.text_content(), link.get_attribute("href")) == (text, f"#{target}")
+    assert page.evaluate("window.scrollY") > 0
+    top = page.locator(f"#{target}").bounding_box()["y"]
+    assert -1 <= top < 250  # scrolled into view (the last day of the page cannot reach the very top)
+
+
+def test_on_this_day_without_javascript_lists_every_day_and_no_jump_link(server, page_factory):
+    page = page_factory(javascript=False)
+    page.goto(server.url + "/timeline/on-this-day/")
+    assert page.locator(".calendar-day").count() == 7
+    assert page.locator("[data-today-link]").is_hidden()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_timeline_pages_have_no_axe_violations(server, page_factory, name, scheme):
+    page = page_factory()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(server.url + PAGES[name])
+    assert axe_violations(page) == []
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_filtered_month_page_has_no_axe_violations(server, page_factory, scheme):
+    page = page_factory()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{server.url}{APRIL}?place=rivertown")
+    assert axe_violations(page) == []
+
+
+def test_sample_timeline_pages_read_and_pass_axe(sample_server, page_factory):
+    page = page_factory()
+    for url in ("/timeline/", "/timeline/2025/04/", "/timeline/on-this-day/"):
+        assert page.goto(sample_server.url + url).status == 200
+        assert axe_violations(page) == [], url
+    assert page.console_errors == []

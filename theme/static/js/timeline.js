@@ -1,0 +1,123 @@
+// Timeline pages, progressively enhanced: without this file every event is listed.
+// - Month and year pages: filter the events by kind, place and person without a reload;
+//   the choice lives in the URL (?kind=…&place=…&person=…) and is restored on load.
+// - "On this day": point to today's date (or the next day with events) and jump to it.
+
+const FILTERS = ["kind", "place", "person"];
+
+function plural(count) {
+  return `${count} ${count === 1 ? "event" : "events"}`;
+}
+
+function chosenFilters(form) {
+  const chosen = {};
+  for (const name of FILTERS) {
+    const select = form.elements.namedItem(name);
+    if (select && select.value) chosen[name] = select.value;
+  }
+  return chosen;
+}
+
+function matches(event, chosen) {
+  return Object.entries(chosen).every(([name, value]) =>
+    (event.dataset[name] || "").split(" ").includes(value));
+}
+
+function describe(form, chosen) {
+  return Object.keys(chosen).map((name) => {
+    const select = form.elements.namedItem(name);
+    return select.selectedOptions[0].dataset.label;
+  }).join(", ");
+}
+
+function applyFilters(form, timeline, status, total) {
+  const chosen = chosenFilters(form);
+  let shown = 0;
+  for (const event of timeline.querySelectorAll(".timeline-event")) {
+    event.hidden = !matches(event, chosen);
+    if (!event.hidden) shown += 1;
+  }
+  for (const group of timeline.querySelectorAll(".timeline-day")) {
+    const visible = group.querySelectorAll(".timeline-event:not([hidden])").length;
+    group.hidden = visible === 0;
+    const count = group.querySelector("[data-count]");
+    if (count) count.textContent = plural(visible);
+  }
+  for (const month of timeline.querySelectorAll(".timeline-month")) {
+    month.hidden = !month.querySelector(".timeline-event:not([hidden])");
+  }
+  status.textContent = Object.keys(chosen).length
+    ? `Showing ${shown} of ${plural(total)}: ${describe(form, chosen)}.`
+    : `Showing all ${plural(total)}.`;
+  return chosen;
+}
+
+function writeUrl(chosen) {
+  const url = new URL(window.location.href);
+  for (const name of FILTERS) {
+    if (chosen[name]) url.searchParams.set(name, chosen[name]);
+    else url.searchParams.delete(name);
+  }
+  window.history.replaceState(window.history.state, "", url);
+}
+
+function restoreFromUrl(form) {
+  const params = new URLSearchParams(window.location.search);
+  for (const name of FILTERS) {
+    const select = form.elements.namedItem(name);
+    const wanted = params.get(name);
+    if (select && wanted && [...select.options].some((option) => option.value === wanted)) {
+      select.value = wanted;
+    }
+  }
+}
+
+function setUpFilters(form) {
+  const timeline = document.querySelector("[data-timeline]");
+  const status = form.querySelector("[data-filter-status]");
+  if (!timeline || !status) return;
+  const total = timeline.querySelectorAll(".timeline-event").length;
+  const update = () => writeUrl(applyFilters(form, timeline, status, total));
+  restoreFromUrl(form);
+  form.hidden = false;
+  applyFilters(form, timeline, status, total);
+  form.addEventListener("change", update);
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", (event) => {
+    event.preventDefault();
+    for (const name of FILTERS) {
+      const select = form.elements.namedItem(name);
+      if (select) select.value = "";
+    }
+    update();
+  });
+}
+
+function monthDay(date) {
+  const pad = (number) => String(number).padStart(2, "0");
+  return `${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+function jumpToToday(calendar) {
+  const days = [...calendar.querySelectorAll("[data-month-day]")];
+  const link = document.querySelector("[data-today-link]");
+  if (!days.length || !link) return;
+  const now = new Date();
+  const today = monthDay(now);
+  const exact = days.find((day) => day.dataset.monthDay === today);
+  const target = exact || days.find((day) => day.dataset.monthDay > today) || days[0];
+  const anchor = link.querySelector("a");
+  anchor.href = `#${target.id}`;
+  anchor.textContent = exact
+    ? `Today, ${target.dataset.label}: jump to its events`
+    : `Nothing on ${now.toLocaleDateString("en-GB", { day: "numeric", month: "long" })} (today); `
+      + `jump to the next day with events, ${target.dataset.label}`;
+  link.hidden = false;
+  if (exact) target.classList.add("is-today");
+  if (!window.location.hash) target.scrollIntoView({ block: "start" });
+}
+
+const form = document.querySelector("[data-timeline-filters]");
+if (form) setUpFilters(form);
+const calendar = document.querySelector("[data-on-this-day]");
+if (calendar) jumpToToday(calendar);
