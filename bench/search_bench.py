@@ -20,7 +20,6 @@ import logging
 import re
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -120,13 +119,10 @@ def bytes_fetched(output: Path):
 
 
 def service_latency(output: Path, index: Path, requests: int):
-    from waitress import create_server
-
     from plugins.search.serving import site_app
+    from plugins.sitebuild.serve import BackgroundServer
 
-    server = create_server(site_app(output, index), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    server = BackgroundServer(site_app(output, index)).__enter__().server
     variants = [{}, {"sort": "newest"}, {"from": "2023-01-01", "to": "2023-12-31"}]
     timings, statuses = [], {}
     connection = http.client.HTTPConnection("127.0.0.1", server.effective_port, timeout=60)

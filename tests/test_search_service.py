@@ -2,7 +2,6 @@
 
 import http.client
 import json
-import threading
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -18,20 +17,11 @@ class Server:
     """``invoke serve``'s app under waitress on a free port, in a thread."""
 
     def __init__(self, output, index_path):
-        from waitress import create_server
+        from plugins.sitebuild.serve import BackgroundServer
 
-        self.server = create_server(site_app(output, index_path, 50), host="127.0.0.1", port=0, threads=4)
+        self.background = BackgroundServer(site_app(output, index_path, 50)).__enter__()
+        self.server = self.background.server
         self.port = self.server.effective_port
-        self.stopping = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self):
-        try:
-            self.server.run()
-        except (OSError, ValueError):
-            if not self.stopping:
-                raise
 
     def get(self, path: str):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -47,12 +37,7 @@ class Server:
         return json.loads(body)
 
     def close(self):
-        """Close every channel so waitress's loop ends by itself, then stop its worker threads."""
-        self.stopping = True
-        for channel in list(self.server._map.values()):
-            channel.handle_close()
-        self.server.task_dispatcher.shutdown()
-        self.thread.join(timeout=10)
+        self.background.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

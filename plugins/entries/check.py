@@ -7,9 +7,9 @@ from pathlib import Path
 
 from .errors import EntryErrors, Problem
 from .pages import load_page
-from .reader import post_card_problems
+from .reader import load_valid_entry
 from .registry import load_registries
-from .validation import ProblemList, load_entry
+from .validation import ProblemList
 
 
 def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",), data_dir=None) -> tuple[list, int]:
@@ -23,14 +23,8 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
     for path in _markdown_files(content, article_paths):
         count += 1
         shown = os.path.relpath(path)
-        try:
-            loaded = load_entry(path, registries, shown=shown)
-            problems.extend(post_card_problems(shown, loaded.front.body, loaded.front.body_line))
-        except Problem as problem:
-            problems.append(problem)
-        except ProblemList as many:
-            problems.extend(many.problems)
-        else:
+        loaded = _check_entry(path, shown, registries, problems)
+        if loaded is not None:
             key = (str(loaded.entry.date.first_day()), loaded.slug)
             if key in urls:
                 problems.append(Problem(shown, 1, f"this entry has the same date and slug as {urls[key]}",
@@ -52,15 +46,19 @@ def check_files(paths, content_dir) -> list:
     registries = load_registries(Path(content_dir) / "data")
     problems = []
     for path in paths:
-        shown = os.path.relpath(path)
-        try:
-            loaded = load_entry(path, registries, shown=shown)
-            problems.extend(post_card_problems(shown, loaded.front.body, loaded.front.body_line))
-        except Problem as problem:
-            problems.append(problem)
-        except ProblemList as many:
-            problems.extend(many.problems)
+        _check_entry(path, os.path.relpath(path), registries, problems)
     return problems
+
+
+def _check_entry(path, shown, registries, problems):
+    """The valid entry, or None with its problems added to ``problems``."""
+    try:
+        return load_valid_entry(path, shown, registries)
+    except Problem as problem:
+        problems.append(problem)
+    except ProblemList as many:
+        problems.extend(many.problems)
+    return None
 
 
 def _markdown_files(content: Path, folders):

@@ -113,12 +113,18 @@ class EntryReader(BaseReader):
         return any(rel.startswith(p.rstrip("/") + "/") for p in self.settings.get("PAGE_PATHS", []))
 
 
-def read_entry_uncached(source_path, shown, registries, settings, raw=None):
-    """(html, entry) for one entry file, or Problem / ProblemList."""
+def load_valid_entry(source_path, shown, registries, raw=None):
+    """An entry whose front matter and post cards are valid, or Problem / ProblemList."""
     loaded = load_entry(source_path, registries, raw=raw, shown=shown)
     problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
     if problems:
         raise ProblemList(problems)
+    return loaded
+
+
+def read_entry_uncached(source_path, shown, registries, settings, raw=None):
+    """(html, entry) for one entry file, or Problem / ProblemList."""
+    loaded = load_valid_entry(source_path, shown, registries, raw=raw)
     return render_markdown(loaded.front.body, settings), loaded.entry
 
 

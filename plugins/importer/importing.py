@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plugins.entries.errors import Problem
-from plugins.entries.reader import post_card_problems
+from plugins.entries.reader import load_valid_entry
 from plugins.entries.registry import load_registries
 from plugins.entries.scaffold import new_entry_path, write_new
-from plugins.entries.validation import ProblemList, load_entry
+from plugins.entries.validation import ProblemList
 
 from .archive import read_entries
 from .draft import propose, render
@@ -62,11 +62,8 @@ def _validate(path: Path, text: str, registries) -> None:
     """The draft passes invoke check, or this is the importer's bug."""
     shown = os.path.relpath(path)
     try:
-        loaded = load_entry(path, registries, raw=text.encode("utf-8"), shown=shown)
-        problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+        load_valid_entry(path, shown, registries, raw=text.encode("utf-8"))
     except Problem as problem:
-        problems = [problem]
+        raise DraftDoesNotValidate([problem]) from None
     except ProblemList as many:
-        problems = many.problems
-    if problems:
-        raise DraftDoesNotValidate(problems)
+        raise DraftDoesNotValidate(many.problems) from None

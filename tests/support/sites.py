@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import threading
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -35,20 +34,8 @@ def soup(output: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(_read(path, path.stat().st_mtime), "html.parser")
 
 
-class StaticServer:
-    """The project's preview server on a free loopback port, in a thread."""
+def StaticServer(directory):
+    """The project's static serving of ``directory`` on a free loopback port (a context manager)."""
+    from plugins.sitebuild.serve import BackgroundServer, StaticFiles
 
-    def __init__(self, directory):
-        from plugins.sitebuild.serve import make_server
-
-        self.server = make_server(directory, "127.0.0.1", 0)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+    return BackgroundServer(StaticFiles(directory))
