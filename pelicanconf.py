@@ -59,7 +59,7 @@ DIRECT_TEMPLATES = ["index", "archives", "404"]
 INDEX_SAVE_AS = "index.html"
 
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"index": None, "entity": None, "archives": None}
+PAGINATED_TEMPLATES = {"index": None, "entity": None, "archives": 100}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
@@ -99,6 +99,7 @@ CACHE_PATH = ".build/cache"
 
 # Project settings (see README "Settings"; tests/test_docs.py checks each is documented).
 ENTITY_KINDS_WITH_PAGES = ["sections", "topics", "people", "places", "organisations", "stories"]
+ENTITY_TIMELINE_MAX_EVENTS = 50  # an entity page shows its latest 50 events (None: all)
 JSON_FEED_SAVE_AS = "feeds/all.json"
 # No inline scripts, nothing from other origins; JSON-LD data blocks are not executed.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

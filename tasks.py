@@ -11,6 +11,7 @@
     invoke import PAGE  a saved page (.html), a pasted text (.txt) or - as a draft entry
     invoke publish      build for production; --to DIR, --rsync user@host:path or --gh-pages
     invoke test         run the whole test suite
+    invoke bench        time our build against vanilla Pelican + Pagefind (--entries, --rounds, --seed)
 """
 
 from __future__ import annotations
@@ -125,15 +126,53 @@ def search(c, query, place="", person="", topic="", section="", from_="", to="",
         raise Exit(str(exc), code=1) from None
 
 
+# The inline loader livereload 2.x injects into every page (server.py, no separate live port).
+LIVERELOAD_SNIPPET = (
+    '(function(){var s=document.createElement("script");'
+    "var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+    's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+    'document.head.appendChild(s);})();'
+)
+
+
+def livereload_policy(policy: str) -> str:
+    """The site's policy, plus the hash of livereload's loader so it may run (this task only)."""
+    import base64
+    import hashlib
+
+    digest = base64.b64encode(hashlib.sha256(LIVERELOAD_SNIPPET.encode()).digest()).decode()
+    return policy.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)
+
+
 @task
 def livereload(c, port=PORT, host=HOST):
-    """Serve the site and rebuild it whenever content, theme or plugins change."""
+    """Serve the site and rebuild it whenever content or theme change; restart when code or settings do."""
     from livereload import Server
 
-    build(c)
+    from plugins.entries.errors import EntryErrors
+    from plugins.sitebuild.build import build as build_site, load_settings
+
+    os.chdir(ROOT)
+    _setup_logging(False)
+    overrides = {"CONTENT_SECURITY_POLICY": livereload_policy(load_settings(SETTINGS["dev"])["CONTENT_SECURITY_POLICY"])}
+
+    def rebuild():
+        try:
+            figures = build_site(SETTINGS["dev"], overrides=overrides)
+            print(f"Built {figures['output']} in {figures['seconds']:.1f} s")
+        except EntryErrors as exc:
+            print(exc.report())  # keep serving the last good site
+
+    def restart():
+        # Plugin code and settings are loaded once per process: run them afresh.
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+
+    rebuild()
     server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "pelicanconf.py"):
-        server.watch(str(ROOT / pattern), lambda: build(c))
+    for pattern in ("content/**/*", "theme/**/*"):
+        server.watch(str(ROOT / pattern), rebuild)
+    for pattern in ("plugins/**/*.py", "pelicanconf.py"):
+        server.watch(str(ROOT / pattern), restart)
     server.serve(host=host, port=int(port), root=str(OUTPUT))
 
 
@@ -229,3 +268,13 @@ def test(c, k="", browser=True):
     if not browser:
         args += ["-m", "not browser"]
     c.run(f"{sys.executable} -m pytest {' '.join(args)}", pty=False)
+
+
+@task(help={"entries": "entries in the synthetic archive (default 5000)", "rounds": "alternating rounds (default 3)",
+            "seed": "seed of the synthetic archive (default 1)",
+            "livereload": "saved edits timed through invoke livereload (default 5; 0: skip)"})
+def bench(c, entries=5000, rounds=3, seed=1, livereload=5):
+    """Benchmark our builds against vanilla Pelican + Pagefind and print the table (also in bench/out/latest.md)."""
+    os.chdir(ROOT)
+    c.run(f"{sys.executable} -m bench.run --entries {int(entries)} --rounds {int(rounds)} --seed {int(seed)} "
+          f"--livereload {int(livereload)}", pty=False)

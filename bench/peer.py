@@ -4,6 +4,10 @@ Vanilla Pelican reads its own Markdown header format, so each entry is written
 again with the same title, date, section, topics, summary and body (post cards
 become plain block quotes, which is what a site without our plugins would do).
 Default theme, no plugins, default settings apart from paths.
+
+``pagefind_query_sizes`` measures what Pagefind's own JavaScript API fetches for a
+query, through a small page of ours written into the peer's output, so the search
+bytes of both sites are measured the same way (bench/run.py).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -72,3 +77,65 @@ def peer_build_commands(settings: Path, output: Path) -> list[list[str]]:
         [sys.executable, "-m", "pelican", "-s", str(settings), "-o", str(output), "-q"],
         [sys.executable, "-m", "pagefind", "--site", str(output), "--quiet"],
     ]
+
+
+# A page of our own in the peer's output: Pagefind's JavaScript API doing what its search UI does for a
+# query (load the index, search, load the first ten results' fragments), then a flag the benchmark waits for.
+PAGEFIND_HARNESS = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Pagefind benchmark</title></head>
+<body><script type="module">
+const query = new URLSearchParams(location.search).get("q");
+const pagefind = await import("/pagefind/pagefind.js");
+const search = await pagefind.search(query);
+await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+window.benchHits = search.results.length;
+</script></body></html>
+"""
+PAGEFIND_HARNESS_NAME = "pf-bench.html"
+
+
+def _pagefind_kind(url: str) -> str:
+    """What a Pagefind file is for: its code (loader and WebAssembly), result fragments, or the index."""
+    name = url.split("?", 1)[0].rsplit("/", 1)[-1]
+    if name.endswith((".js", ".pagefind")):
+        return "code"
+    return "results" if name.endswith(".pf_fragment") else "index"
+
+
+def pagefind_query_sizes(output: Path, queries: list[str]) -> list[dict]:
+    """For each query, the bytes a fresh Chromium fetches under /pagefind/ of the peer's site (a new
+    context per query, as for ours): index, the 10 first results' fragments, and Pagefind's own code."""
+    from playwright.sync_api import sync_playwright
+
+    from bench.search_bench import response_bytes
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.support.sites import StaticServer
+
+    (output / PAGEFIND_HARNESS_NAME).write_text(PAGEFIND_HARNESS, encoding="utf-8")
+    figures = []
+    with StaticServer(output) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            sizes = {"query": query, "index": 0, "results": 0, "code": 0, "files": 0}
+            errors = []
+
+            def count(response, sizes=sizes):
+                if "/pagefind/" in response.url:
+                    sizes[_pagefind_kind(response.url)] += response_bytes(response)
+                    sizes["files"] += 1
+
+            context.on("response", count)  # the context's: Pagefind fetches its index from a web worker
+            page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+            page.goto(f"{server.url}/{PAGEFIND_HARNESS_NAME}?{urlencode({'q': query})}")
+            try:
+                page.wait_for_function("window.benchHits !== undefined", timeout=60_000)
+            except Exception as exc:
+                raise RuntimeError(f"Pagefind search for {query!r} did not finish: {errors or exc}") from None
+            sizes["hits"] = page.evaluate("window.benchHits")
+            sizes["total"] = sizes["index"] + sizes["results"] + sizes["code"]
+            figures.append(sizes)
+            context.close()
+        browser.close()
+    return figures

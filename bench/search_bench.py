@@ -80,42 +80,69 @@ def static_size(folder: Path):
     print(f"    largest shard {largest.name}: {largest.stat().st_size / 1e3:.0f} kB")
 
 
-def bytes_fetched(output: Path):
+def response_bytes(response) -> int:
+    """The bytes a response's body took on the wire: its Content-Length, which the static server always
+    sends (the gzipped size when it gzips the file, as static hosts do).
+
+    Asking for the body itself from an event handler races the page: a body fetched after
+    the context moved on (or one a worker loaded) is sometimes no longer there, and the
+    count came out short by whole files, differently on every run."""
+    length = response.headers.get("content-length")
+    return int(length) if length is not None else len(response.body())
+
+
+def query_sizes(output: Path) -> list[dict]:
+    """For each of QUERIES, what a fresh Chromium fetches from our static index (a new context per
+    query, so nothing is cached): bytes of index files and of the 10 first results' documents (their
+    sum is "total"), of the page's scripts ("code", to compare with Pagefind's loader and WebAssembly),
+    the number of index files, milliseconds to results and the status line. Returned as values so
+    bench/run.py can put them in its table."""
     from playwright.sync_api import expect, sync_playwright
 
     from tests.conftest import CHROMIUM, CHROMIUM_ARGS
     from tests.support.sites import StaticServer
 
-    print("bytes fetched from the static index by a fresh Chromium, per two-word query:")
-    totals = []
+    figures = []
     with StaticServer(output) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for query in QUERIES:
             context = browser.new_context()
             page = context.new_page()
-            sizes = {"index": 0, "results": 0, "files": 0}
+            sizes = {"query": query, "index": 0, "results": 0, "code": 0, "files": 0}
 
             def count(response, sizes=sizes):
-                if "/search-index/" in response.url:
+                if response.url.split("?")[0].endswith(".js"):
+                    sizes["code"] += response_bytes(response)
+                elif "/search-index/" in response.url:
                     kind = "results" if "/docs/" in response.url else "index"
-                    sizes[kind] += len(response.body())
+                    sizes[kind] += response_bytes(response)
                     sizes["files"] += 1
 
-            page.on("response", count)
+            context.on("response", count)  # the context's, so a worker's fetches count too
             started = time.perf_counter()
             page.goto(f"{server.url}/search/?{urlencode({'q': query})}")
             expect(page.locator("#search-status")).not_to_be_empty(timeout=60_000)
-            elapsed = time.perf_counter() - started
-            status = page.locator("#search-status").text_content()
-            total = sizes["index"] + sizes["results"]
-            totals.append(total)
-            print(f"    {query!r:<24} {total / 1e3:>7.1f} kB in {sizes['files']:>2} files "
-                  f"(index {sizes['index'] / 1e3:.1f} kB, 10 result documents {sizes['results'] / 1e3:.1f} kB); "
-                  f"{elapsed * 1000:.0f} ms to results; {status}")
+            sizes["ms"] = (time.perf_counter() - started) * 1000
+            sizes["status"] = page.locator("#search-status").text_content()
+            sizes["total"] = sizes["index"] + sizes["results"]
+            figures.append(sizes)
             context.close()
         browser.close()
+    return figures
+
+
+def bytes_fetched(output: Path) -> list[int]:
+    """Print the bytes fetched per query (see query_sizes) and return the totals, one per query."""
+    print("bytes fetched from the static index by a fresh Chromium, per two-word query:")
+    figures = query_sizes(output)
+    for sizes in figures:
+        print(f"    {sizes['query']!r:<24} {sizes['total'] / 1e3:>7.1f} kB in {sizes['files']:>2} files "
+              f"(index {sizes['index'] / 1e3:.1f} kB, 10 result documents {sizes['results'] / 1e3:.1f} kB); "
+              f"{sizes['ms']:.0f} ms to results; {sizes['status']}")
+    totals = [sizes["total"] for sizes in figures]
     print(f"    median {statistics.median(totals) / 1e3:.1f} kB, max {max(totals) / 1e3:.1f} kB, "
           f"all ten {sum(totals) / 1e3:.1f} kB")
+    return totals
 
 
 def service_latency(output: Path, index: Path, requests: int):

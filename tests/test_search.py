@@ -11,7 +11,7 @@ import yaml
 from plugins.search.cli import search_command
 from plugins.search.collection import weighting
 from plugins.search.indexing import open_index
-from plugins.search.related import related_urls
+from plugins.search.related import related_urls, texts_from_index
 from plugins.search.request import SearchRequest
 from plugins.search.tests.static_reference import StaticReference
 from plugins.sitebuild.build import load_settings
@@ -140,5 +140,5 @@ def test_articles_show_related_entries_from_the_index(sample_site, sample_index,
     for link in links:
         assert (sample_site / url / link / "index.html").resolve().is_file()
     with open_index(sample_index).searcher(weighting=weighting()) as searcher:
-        expected = related_urls(searcher, 4)[url]
+        expected = related_urls(texts_from_index(searcher), 4)[url]
     assert [str((sample_site / url / link).resolve().relative_to(sample_site)) + "/" for link in links] == expected

@@ -2,11 +2,12 @@
 
 import logging
 import re
+import shutil
 
 import pytest
 
 from plugins.search.collection import weighting
-from plugins.search.indexing import open_index
+from plugins.search.indexing import FINGERPRINT_FILE, open_index
 from plugins.search.query import run_search
 from plugins.search.request import SearchRequest
 from plugins.search.service import SearchService
@@ -88,4 +89,21 @@ def test_a_damaged_index_is_rebuilt_on_the_next_build(built, caplog):
     build_site(content, output)
     assert index_report(caplog) == (indexed, 0, 0)
     assert "could not be read" in caplog.text and "from scratch" in caplog.text
+    assert URL in found_everywhere(output, index_path, "rivertown")
+
+
+@pytest.mark.parametrize("loss", ["the whole folder", "the segment files"])
+def test_a_deleted_index_is_rebuilt_on_the_next_build_and_the_log_says_why(built, caplog, loss):
+    content, output, index_path, indexed = built
+    if loss == "the whole folder":
+        shutil.rmtree(index_path)
+        why = "no index yet"
+    else:
+        for path in index_path.iterdir():
+            if path.suffix != ".toc" and path.name != FINGERPRINT_FILE:
+                path.unlink()
+        why = "the index could not be read"
+    build_site(content, output)
+    assert index_report(caplog) == (indexed, 0, 0)
+    assert f"search: building the index at {index_path} from scratch ({why})" in caplog.text
     assert URL in found_everywhere(output, index_path, "rivertown")

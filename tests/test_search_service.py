@@ -2,9 +2,11 @@
 
 import http.client
 import json
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
+from bs4 import BeautifulSoup
 
 from plugins.search.serving import site_app
 from plugins.search.tests.hostile import hostile_queries
@@ -68,11 +70,43 @@ def test_service_and_static_site_share_one_port(server):
     assert status == 200 and headers["Content-Type"] == "application/json"
 
 
-@pytest.mark.parametrize("path", ["/../pelicanconf.py", "/%2e%2e/pelicanconf.py", "/search/../../pelicanconf.py",
-                                  "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/..%5c..%5cpelicanconf.py"])
+UP = 16  # more levels than the temporary folder is deep: an escape would reach /etc/passwd
+NEXT_TO_SITE = "cache/search-index/search-schema.json"  # a real file beside output/
+TRAVERSALS = [
+    "/../pelicanconf.py", "/%2e%2e/pelicanconf.py", "/search/../../pelicanconf.py",
+    "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/..%5c..%5cpelicanconf.py",
+    f"/../{NEXT_TO_SITE}", f"/static/../../{NEXT_TO_SITE}", f"/theme/../../{NEXT_TO_SITE}",
+    "/" + "../" * UP + "etc/passwd", "/" + "%2e%2e/" * UP + "etc/passwd", "/" + "..%2f" * UP + "etc%2fpasswd",
+    "/" + "%2E%2E%2F" * UP + "etc%2Fpasswd", "/" + ".%2e/" * UP + "etc/passwd",
+    "/" + "%c0%ae%c0%ae/" * UP + "etc/passwd",
+    "//etc/passwd", "///etc/passwd", "/%2fetc%2fpasswd", "/%2f%2fetc/passwd",
+    "/" + "..\\" * UP + "etc\\passwd", "/" + "..%5c" * UP + "etc%5cpasswd", "/" + "%2e%2e%5c" * UP + "etc%5cpasswd",
+    "/\\etc\\passwd", "/%5cetc%5cpasswd", f"/..%5c../{NEXT_TO_SITE}",
+    f"/%00../{NEXT_TO_SITE}", f"/..%00/{NEXT_TO_SITE}", "/index.html%00.txt", "/%00",
+    "/" + "../" * UP + "etc/passwd%00.html", f"/search/%2e%2e/%2e%2e/{NEXT_TO_SITE}",
+]
+
+
+@pytest.mark.parametrize("path", TRAVERSALS)
 def test_static_server_never_serves_outside_the_site(server, path):
-    status, _headers, body = server.get(path)
+    status, headers, body = server.get(path)
     assert status == 404 and b"Page not found" in body
+    assert b"root:" not in body and headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_the_traversal_targets_exist_so_an_escape_would_show(sample_site):
+    assert (sample_site.parent / NEXT_TO_SITE).is_file()
+    assert (sample_site / ("../" * UP) / "etc" / "passwd").resolve() == Path("/etc/passwd")
+
+
+@pytest.mark.parametrize("path", ["/", "/2025/04/06/kryvyi-rih-missile-strike-kills-18/", "/search/?q=kyiv",
+                                  "/timeline/2025/04/", "/about-this-archive/", "/no-such-page/"])
+def test_html_pages_send_the_sites_policy_as_a_header_as_well_as_in_their_meta_tag(server, sample_settings, path):
+    status, headers, body = server.get(path)
+    policy = sample_settings["CONTENT_SECURITY_POLICY"]
+    meta = BeautifulSoup(body, "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert status in (200, 404) and meta["content"] == policy
+    assert headers["Content-Security-Policy"] == policy
 
 
 def test_two_hundred_hostile_queries_get_answers_never_500(server):

@@ -238,6 +238,14 @@ def test_entity_timeline_groups_by_month_and_links_each_month(site):
                         ("December 2024", "timeline/2024/12/"), ("April 2025", "timeline/2025/04/")]
 
 
+def test_entity_timeline_shows_only_the_latest_events_when_capped(tmp_path):
+    capped = build_site(FIXTURES / "timeline", tmp_path / "output", ENTITY_TIMELINE_MAX_EVENTS=3)
+    section = soup(capped, "stories/rivertown-siege/").select_one("section.entity-timeline")
+    assert event_ids(section) == ["hillville-depot--event-1", "rivertown-market-strike--morning-shelling",
+                                  "rivertown-market-strike--event-2"]
+    assert text(section.find("p")).startswith("The latest 3 of 8 events involving")
+
+
 def test_entity_named_only_in_front_matter_has_no_empty_timeline(site):
     page = soup(site, "people/dan-reyes/")  # named by an entry, in none of its events
     assert page.h1.get_text() == "Dan Reyes"

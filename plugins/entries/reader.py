@@ -95,7 +95,7 @@ class EntryReader(BaseReader):
         registries = registries_for(self.settings)
         cache = self.settings.get(CACHE_KEY)
         if cache is None:
-            html, entry = read_entry_uncached(source_path, shown, registries, self.settings)
+            html, entry, text = read_entry_uncached(source_path, shown, registries, self.settings)
         else:
             raw = Path(source_path).read_bytes()
             key = entry_key(raw, shown, self.settings[ENVIRONMENT_KEY])
@@ -103,9 +103,11 @@ class EntryReader(BaseReader):
             if found is None:
                 found = read_entry_uncached(source_path, shown, registries, self.settings, raw=raw)
                 cache.put(key, found)
-            html, entry = found
+            html, entry, text = found
         slug = entry.slug or Path(source_path).stem
-        return html, entry_metadata(entry, slug, registries, self.settings)
+        metadata = entry_metadata(entry, slug, registries, self.settings)
+        metadata["plain_text"] = text
+        return html, metadata
 
     def _is_page(self, source_path) -> bool:
         content = Path(self.settings["PATH"]).resolve()
@@ -123,9 +125,12 @@ def load_valid_entry(source_path, shown, registries, raw=None):
 
 
 def read_entry_uncached(source_path, shown, registries, settings, raw=None):
-    """(html, entry) for one entry file, or Problem / ProblemList."""
+    """(html, entry, plain text of the body) for one entry file, or Problem / ProblemList."""
+    from .text import html_to_text
+
     loaded = load_valid_entry(source_path, shown, registries, raw=raw)
-    return render_markdown(loaded.front.body, settings), loaded.entry
+    html = render_markdown(loaded.front.body, settings)
+    return html, loaded.entry, html_to_text(html)
 
 
 def entry_metadata(entry, slug, registries, settings) -> dict:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from .digest import settings_digest, tree_digest, values_digest
+from .digest import forget_models, settings_digest, tree_digest, values_digest
 from .writer import STATE_KEY, FingerprintWriter, write_if_changed
 
 logger = logging.getLogger(__name__)
@@ -59,6 +59,7 @@ def prepare(generators):
     settings = generators[0].settings
     context = generators[0].context
     settings["_INCREMENTAL_CLAIMED"] = set()
+    forget_models()
     if not settings.get("INCREMENTAL_BUILDS", True):
         return
     entity_pages = context.get("entity_pages") or {}
@@ -84,6 +85,7 @@ def finish(pelican):
     writer = state.get("writer")
     if writer is None:
         return
+    forget_models()
     claimed = set(settings.get("_INCREMENTAL_CLAIMED", set())) | writer.claimed | _static_claims(pelican)
     output = Path(settings["OUTPUT_PATH"])
     previous_output = Path(settings.get("INCREMENTAL_PREVIOUS_OUTPUT") or settings["OUTPUT_PATH"])

@@ -13,7 +13,19 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
+from pelican.contents import Content
+from pelican.paginator import Page as PaginatedPage
+from pelican.paginator import Paginator
+from pelican.urlwrappers import URLWrapper
 from pydantic import BaseModel
+
+# Model digests of this build, by id (the model is kept alive with it, so ids are not reused);
+# emptied by ``forget_models`` when a build starts.
+_model_digests: dict = {}
+
+
+def forget_models() -> None:
+    _model_digests.clear()
 
 
 def content_digest(content) -> str:
@@ -38,14 +50,32 @@ LIST_FIELDS = ("url", "date", "modified", "category", "entry.title", "entry.summ
 
 
 def card_digest(content, fields=LIST_FIELDS) -> str:
-    """An entry as a list shows it: a body edit does not re-render every list it is on."""
+    """An entry as a list shows it: a body edit does not re-render every list it is on.
+
+    Remembered on the entry (per set of fields): an entry is on many lists, and
+    nothing it shows changes while pages are written.
+    """
+    memo = _memo(content)
+    if memo is not None and fields in memo:
+        return memo[fields]
     parts = []
     for field in fields:
         value = content
         for step in field.split("."):
             value = getattr(value, step, None)
         parts.append(f"{field}={value}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    value = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    if memo is not None:
+        memo[fields] = value
+    return value
+
+
+def _memo(value) -> dict | None:
+    """A per-object dict for remembered digests (None for objects without a ``__dict__``)."""
+    try:
+        return value.__dict__.setdefault("_incremental_digests", {})
+    except AttributeError:
+        return None
 
 
 def _file_digest(path) -> str:
@@ -61,11 +91,6 @@ def feed(digest, value, depth=0, list_fields=LIST_FIELDS) -> None:
     An entry passed as the page's own subject counts whole; an entry inside a
     list counts by ``list_fields`` only.
     """
-    from pelican.contents import Content
-    from pelican.paginator import Page as PaginatedPage
-    from pelican.paginator import Paginator
-    from pelican.urlwrappers import URLWrapper
-
     if depth > 12:
         digest.update(b"<deep>")
         return
@@ -76,7 +101,10 @@ def feed(digest, value, depth=0, list_fields=LIST_FIELDS) -> None:
     elif isinstance(value, URLWrapper):
         digest.update(f"U{value.slug}|{value.name}\x1f".encode())
     elif isinstance(value, BaseModel):
-        digest.update(b"M" + value.model_dump_json().encode())
+        found = _model_digests.get(id(value))
+        if found is None:
+            found = _model_digests[id(value)] = (value, b"M" + value.model_dump_json().encode())
+        digest.update(found[1])
     elif isinstance(value, (dt.date, dt.datetime)):
         digest.update(value.isoformat().encode())
     elif isinstance(value, PaginatedPage):
@@ -92,15 +120,31 @@ def feed(digest, value, depth=0, list_fields=LIST_FIELDS) -> None:
         items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
         digest.update(f"L{len(items)}".encode())
         for item in items:
-            feed(digest, item, depth + 1, list_fields)
+            if isinstance(item, Content):  # the common case, a list of entries: no recursion
+                digest.update(b"C" + card_digest(item, list_fields).encode())
+            else:
+                feed(digest, item, depth + 1, list_fields)
     elif dataclasses.is_dataclass(value):
-        digest.update(type(value).__name__.encode())
-        for field in dataclasses.fields(value):
-            feed(digest, getattr(value, field.name), depth + 1, list_fields)
+        digest.update(_dataclass_digest(value, depth, list_fields))
     else:
         # Unknown objects count by their text form; one that prints its address
         # simply never matches, so its page is always rendered (slow, never stale).
         digest.update(repr(value).encode())
+
+
+def _dataclass_digest(value, depth, list_fields) -> bytes:
+    """A dataclass (an event, a day of events) by its fields, remembered: one event is on many pages."""
+    memo = _memo(value)
+    key = ("dataclass", list_fields)
+    if memo is not None and key in memo:
+        return memo[key]
+    digest = hashlib.sha256(type(value).__name__.encode())
+    for field in dataclasses.fields(value):
+        feed(digest, getattr(value, field.name), depth + 1, list_fields)
+    result = digest.digest()
+    if memo is not None:
+        memo[key] = result
+    return result
 
 
 def values_digest(*values, list_fields=LIST_FIELDS) -> str:

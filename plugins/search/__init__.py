@@ -2,11 +2,12 @@
 
 Signals used (module functions, as Pelican holds receivers weakly):
 
-- ``all_generators_finalized``: bring the Whoosh index up to date with the
-  published entries (only changed entries are re-indexed) and give every
-  article its ``related_entries`` before any page is written;
-- ``get_generators``: ``SearchGenerator`` writes ``/search/`` and the static
-  index the page fetches.
+- ``all_generators_finalized``: start bringing the Whoosh index up to date
+  with the published entries (only changed entries are re-indexed) in a worker
+  process (background.py), and give every article its ``related_entries``
+  (related.py) before any page is written;
+- ``get_generators``: ``SearchGenerator`` writes ``/search/``, then waits for
+  the worker, which writes the static index the page fetches.
 
 The query rules are in ``query.py``, shared by the CLI (``invoke search``) and
 the service (``service.py``); the page's JavaScript copies them.
@@ -21,13 +22,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from .collection import weighting
+from .background import PendingSearch, SearchJob
 from .documents import document_for
-from .indexing import open_index, update_index
 from .related import related_urls
 from .schema import FILTER_FIELDS, FILTER_REGISTRIES
 from .settings import search_settings
-from .static import write_static_index
 
 logger = logging.getLogger(__name__)
 # Pelican's logger drops a message it has logged before; every build's counts must show (livereload).
@@ -40,29 +39,36 @@ class SearchGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters = {}  # set by index_entries once the entries are known
+        self.pending: PendingSearch | None = None  # the index and static files, being written
 
     def generate_output(self, writer):
         config = search_settings(self.settings)
         writer.write_file("search/index.html", self.get_template("search"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], page_name="search/index",
                           search_filters=self.filters, search_index_dir=config.static_dir)
-        started = time.perf_counter()
-        with open_index(config.index_path).searcher(weighting=weighting()) as searcher:
-            report = write_static_index(searcher, Path(self.settings["OUTPUT_PATH"]) / config.static_dir,
-                                        config.shard_bytes, _output_writer(self.settings, config.static_dir))
-        logger.info("search: static index of %d entries written: %d terms in %d shards, %d files, %.0f kB (%.1f s)",
-                    report.documents, report.terms, report.shards, report.files, report.bytes / 1000,
-                    time.perf_counter() - started)
+        if self.pending is not None:
+            finish_search(self.settings, self.pending)
+            self.pending = None
 
 
-def _output_writer(settings, folder: str):
-    """The incremental plugin's file writer when it is on (it removes files a build no longer makes)."""
+def finish_search(settings, pending: PendingSearch) -> None:
+    """Wait for the index and static files; log what was done; claim the files for the incremental plugin."""
+    started = time.perf_counter()
+    outcome = pending.result()
+    waited = time.perf_counter() - started
+    settings.setdefault("_INCREMENTAL_CLAIMED", set()).update(outcome.claimed)
+    logger.info("search: %s (%.1f s)", outcome.index, outcome.index_seconds)
+    static = outcome.static
+    logger.info("search: static index of %d entries written: %d terms in %d shards, %d files, %.0f kB (%.1f s)",
+                static.documents, static.terms, static.shards, static.files, static.bytes / 1000,
+                outcome.static_seconds)
+    logger.info("search: the build waited %.1f s for the index worker", waited)
+
+
+def _incremental_output(settings) -> bool:
+    """Whether the incremental plugin's file writer is on (it removes files a build no longer makes)."""
     names = {getattr(p, "__name__", p) for p in settings.get("PLUGINS", [])}
-    if "plugins.incremental" not in names or not settings.get("INCREMENTAL_BUILDS", True):
-        return None
-    from plugins.incremental import write_output
-
-    return lambda relative, data: write_output(settings, f"{folder}/{relative}", data)
+    return "plugins.incremental" in names and settings.get("INCREMENTAL_BUILDS", True)
 
 
 def index_entries(generators):
@@ -79,17 +85,23 @@ def index_entries(generators):
     registries = registries_for(settings)
     started = time.perf_counter()
     documents = [document_for(article, registries) for article in articles]
-    report = update_index(config.index_path, documents, config.boosts)
-    logger.info("search: %s (%.1f s)", report, time.perf_counter() - started)
+    output = Path(settings["OUTPUT_PATH"])
+    job = SearchJob(str(config.index_path), documents, config.boosts, str(output / config.static_dir),
+                    config.shard_bytes, str(output) if _incremental_output(settings) else None, config.static_dir)
+    pending = PendingSearch(job, parallel=settings.get("SEARCH_INDEX_IN_WORKER", True))
+    logger.info("search: %d entries handed to the index worker (%.1f s)", len(documents),
+                time.perf_counter() - started)
     started = time.perf_counter()
-    with open_index(config.index_path).searcher(weighting=weighting()) as searcher:
-        related = related_urls(searcher, config.related_count)
+    related = related_urls(documents, config.related_count, config.boosts["body"])
     logger.info("search: related entries found for %d entries (%.1f s)", len(related), time.perf_counter() - started)
     by_url = {article.url: article for article in articles}
     for article in articles:
         article.related_entries = [by_url[url] for url in related.get(article.url, []) if url in by_url]
     if search_generator is not None:
         search_generator.filters = filter_options(documents, registries)
+        search_generator.pending = pending
+    else:
+        finish_search(settings, pending)
 
 
 def filter_options(documents, registries) -> dict:

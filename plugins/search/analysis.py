@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.lang.porter import stem
@@ -43,8 +44,13 @@ class Token:
     term: str | None
 
 
+@lru_cache(maxsize=500_000)
 def term_for(word: str) -> str | None:
-    """The index term of one lower-cased word, or None when the analyzer drops it."""
+    """The index term of one lower-cased word, or None when the analyzer drops it.
+
+    Memoised: an archive says the same few tens of thousands of words millions of
+    times, and Porter stemming is most of the cost of analysing a text.
+    """
     if len(word) < MIN_LENGTH or word in STOP_WORDS:
         return None
     return stem(word)
@@ -60,8 +66,9 @@ def tokens(text: str) -> list[Token]:
 
 
 def terms(text: str) -> list[str]:
-    """The index terms of ``text`` in order, as the Whoosh analyzer produces them."""
-    return [token.term for token in tokens(text) if token.term is not None]
+    """The index terms of ``text`` in order, as the Whoosh analyzer produces them (``tokens`` without offsets)."""
+    found = (term_for(word.lower()) for word in _TOKEN.findall(text))
+    return [term for term in found if term is not None]
 
 
 def manifest_entry() -> dict:

@@ -12,16 +12,11 @@ import calendar
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import asdict, dataclass, field
 
-from bs4 import BeautifulSoup
+from plugins.entries.text import html_to_text
 
 EPOCH = dt.date(1970, 1, 1)
-_SOURCE_BREAKS = re.compile(r"[\n\r\t]")
-_BLOCK_TAGS = ("address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
-               "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section",
-               "table", "td", "th", "tr", "ul")
 # Entity kinds whose names and aliases are indexed in the ``names`` field.
 NAMED_KINDS = ("sections", "topics", "people", "places", "organisations", "stories")
 
@@ -49,21 +44,6 @@ class SearchDocument:
         """Changes whenever anything the index stores for this entry changes."""
         data = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
-
-
-def html_to_text(html: str) -> str:
-    """Readable plain text of an HTML fragment: one line per block, spaces collapsed."""
-    soup = BeautifulSoup(html or "", "html.parser")
-    for element in soup(["script", "style", "template"]):
-        element.decompose()
-    for string in soup.find_all(string=True):  # a newline in the source is a space, not a line
-        if _SOURCE_BREAKS.search(string):
-            string.replace_with(_SOURCE_BREAKS.sub(" ", string))
-    for element in soup.find_all(_BLOCK_TAGS):
-        element.insert_after("\n")
-        element.insert_before("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
-    return "\n".join(line for line in lines if line)
 
 
 def day_number(day: dt.date) -> int:
@@ -128,7 +108,10 @@ def document_for(article, registries) -> SearchDocument:
 
     entry = article.entry
     ids = entity_ids(entry)
-    body = "\n".join(part for part in (html_to_text(article.content), events_text(entry)) if part)
+    text = getattr(article, "plain_text", None)  # worked out by the reader, and cached with the entry
+    if text is None:
+        text = html_to_text(article.content)
+    body = "\n".join(part for part in (text, events_text(entry)) if part)
     section = registries.sections.entities.get(entry.section)
     return SearchDocument(
         url=article.url,

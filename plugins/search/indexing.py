@@ -24,6 +24,9 @@ logger = logging.getLogger(__name__)
 getattr(logger, "disable_filter", lambda: None)()
 
 FINGERPRINT_FILE = "search-schema.json"
+# Whoosh's posting pool spills to temporary files (pickled one posting at a time)
+# beyond this; 5,000 news entries need about 240 MB by its count.
+WRITER_MEMORY_MB = 512
 
 
 class IndexBusy(RuntimeError):
@@ -69,7 +72,7 @@ def update_index(path: Path, documents: list, boosts: dict) -> IndexReport:
     removed = sorted(url for url in known if url not in current)
     if changed or removed:
         try:
-            writer = ix.writer(timeout=30.0)
+            writer = ix.writer(timeout=30.0, limitmb=WRITER_MEMORY_MB)
         except LockError:
             raise IndexBusy(f"another build is writing the search index at {path}; wait for it to finish, "
                             f"or delete {path} if no build is running") from None

@@ -1,80 +1,150 @@
-"""Related entries: for each entry, the few others most like it (Whoosh's more-like-this).
+"""Related entries: for each entry, the few others most like it (Whoosh's more-like-this, in memory).
 
-Whoosh's ``Searcher.more_like`` picks the entry's key terms with the Bo1
-model and runs an Or query of them, each boosted by its weight, over the
-body. This does the same, with two changes that keep builds fast and stable:
-statistics are counted over live documents and ties are broken in the
-canonical order (see collection.py), so the result never depends on the
-order in which entries were edited; and the query's BM25F sum is added up
-straight from the body postings, read once for all entries, instead of
-running thousands of separate Whoosh searches.
+Whoosh's ``Searcher.more_like`` picks an entry's key terms with the Bo1 model
+(``whoosh.classify.Expander``) and runs an Or query of them, each boosted by
+its weight, over the body with BM25F. This computes the same ranking straight
+from the entries' text, without the index, for three reasons:
+
+- the build needs related entries before it writes any article page, and the
+  Whoosh index is then still being written in another process (see
+  ``background.py``); computing them here lets the two run side by side;
+- statistics are those of the published entries exactly (no deleted documents
+  waiting for a merge, exact field lengths rather than Whoosh's one-byte
+  approximation), so the result never depends on the order of past edits;
+- ties are broken in the canonical order (newest first, then URL).
+
+Memory stays small: postings are kept as two integer arrays per term.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from array import array
+from collections import Counter
+from math import log
+from typing import Iterable, NamedTuple
 
 from whoosh.scoring import bm25
 
-from .collection import collection, key_terms
+from .analysis import terms
+from .collection import B, K1
 from .query import rank_key
 
 KEY_TERMS = 10
-FIELD = "body"
 
 
-def related_urls(searcher, count: int) -> dict:
+class RelatedText(NamedTuple):
+    """What related entries are computed from: any object with these attributes will do."""
+
+    url: str
+    published: int
+    title: str
+    summary: str
+    body: str
+
+
+def texts_from_index(searcher) -> list[RelatedText]:
+    """The live documents of an index, for comparing the index with the pages (tests, tools)."""
+    from .collection import collection
+
+    live = collection(searcher)
+    reader = searcher.reader()
+    return [RelatedText(**{key: reader.stored_fields(docnum)[key] for key in RelatedText._fields})
+            for docnum in live.order]
+
+
+def related_urls(documents: Iterable, count: int, body_boost: float = 1.0) -> dict:
     """url -> urls of up to ``count`` similar entries, best first, never the entry itself."""
     if count <= 0:
         return {}
-    live = collection(searcher)
-    postings = _BodyPostings(searcher)
+    corpus = _Corpus(documents, body_boost)
     related = {}
-    for docnum in live.order:
-        fields = searcher.stored_fields(docnum)
-        text = f"{fields['title']}\n{fields['summary']}\n{fields['body']}"
-        scores = defaultdict(float)
-        for term, boost in key_terms(searcher, FIELD, text, KEY_TERMS):
-            for other, contribution in postings.scores(term):
-                if other != docnum:
-                    scores[other] += boost * contribution
-        related[fields["url"]] = [live.documents[other].url for other in _best(scores, count, live.rank)]
+    for doc in range(len(corpus.urls)):
+        scores = {}
+        score_of = scores.get
+        for term_id, boost in corpus.key_terms(doc):
+            others, contributions = corpus.contributions(term_id)
+            for other, contribution in zip(others, contributions):
+                scores[other] = score_of(other, 0.0) + boost * contribution
+        scores.pop(doc, None)
+        related[corpus.urls[doc]] = [corpus.urls[other] for other in _best(scores, count)]
     return related
 
 
-def _best(scores: dict, count: int, rank: dict) -> list:
-    """The ``count`` best-scored documents, ties (to a billionth) broken by canonical rank."""
+def _best(scores: dict, count: int) -> list:
+    """The ``count`` best-scored documents, ties (to a billionth) broken by canonical order (the doc number)."""
     if not scores:
         return []
     threshold = heapq.nlargest(count, scores.values())[-1] - 1e-6
-    near = [(-rank_key(score), rank[doc], doc) for doc, score in scores.items() if score >= threshold]
-    return [doc for *_, doc in sorted(near)[:count]]
+    near = [(-rank_key(score), doc) for doc, score in scores.items() if score >= threshold]
+    return [doc for _, doc in sorted(near)[:count]]
 
 
-class _BodyPostings:
-    """Each term's BM25F contribution per live document, as Whoosh's scorer computes it; read once per term."""
+class _Corpus:
+    """The entries' body postings and term vectors; documents numbered in canonical order."""
 
-    def __init__(self, searcher):
-        self.searcher, self.live = searcher, collection(searcher)
-        self.reader = searcher.reader()
-        weighting = searcher.weighting
-        self.b, self.k1 = weighting._field_B.get(FIELD, weighting.B), weighting.K1
-        self.avgfl = self.live.avg_field_length(FIELD) or 1
-        self._lengths, self._cache = {}, {}
+    def __init__(self, documents: Iterable, body_boost: float):
+        ordered = sorted(documents, key=lambda d: (-d.published, d.url))
+        self.urls = [d.url for d in ordered]
+        self.boost = body_boost
+        self.vocabulary: dict[str, int] = {}
+        self.words: list[str] = []
+        self.docs: list[array] = []   # per term: documents whose body has it
+        self.freqs: list[array] = []  # per term: how often, in the same order
+        self.vectors = []             # per document: (term ids, frequencies) of title, summary and body
+        self.lengths = array("i")     # per document: words in the body
+        for doc, document in enumerate(ordered):
+            body_terms = terms(document.body)
+            everything = Counter(body_terms)
+            ids = array("i", (self._id(term) for term in everything))
+            for term_id, frequency in zip(ids, everything.values()):
+                self.docs[term_id].append(doc)
+                self.freqs[term_id].append(frequency)
+            everything.update(terms(f"{document.title}\n{document.summary}"))
+            ids.extend(self._id(term) for term in list(everything)[len(ids):])
+            self.vectors.append((ids, array("i", everything.values())))
+            self.lengths.append(len(body_terms))
+        self.count = len(ordered)
+        self.average_length = (sum(self.lengths) / self.count if self.count else 0) or 1
+        # Bo1 per term: score = frequency * boost * gain + base, with f its mean weight per document.
+        self.gain, self.base = [], []
+        for freqs in self.freqs:
+            f = sum(freqs) * body_boost / self.count
+            self.gain.append(body_boost * log((1.0 + f) / f, 2) if f else 0.0)
+            self.base.append(log(1.0 + f, 2) if f else None)
+        self._contributions = {}
 
-    def scores(self, term) -> list:
-        if term not in self._cache:
-            idf = self.live.idf(FIELD, term)
-            found = []
-            if (FIELD, term) in self.reader:
-                matcher = self.reader.postings(FIELD, term)
-                while matcher.is_active():
-                    docnum = matcher.id()
-                    length = self._lengths.get(docnum)
-                    if length is None:
-                        length = self._lengths[docnum] = self.reader.doc_field_length(docnum, FIELD, 1) or 1
-                    found.append((docnum, bm25(idf, matcher.weight(), length, self.avgfl, self.b, self.k1)))
-                    matcher.next()
-            self._cache[term] = found
-        return self._cache[term]
+    def _id(self, term: str) -> int:
+        term_id = self.vocabulary.get(term)
+        if term_id is None:
+            term_id = self.vocabulary[term] = len(self.words)
+            self.words.append(term)
+            self.docs.append(array("i"))
+            self.freqs.append(array("i"))
+        return term_id
+
+    def key_terms(self, doc: int) -> list:
+        """(term id, weight) of the document's ``KEY_TERMS`` best terms, as Whoosh's Expander with Bo1 ranks them."""
+        ids, freqs = self.vectors[doc]
+        gain, base = self.gain, self.base
+        # A term in no body has no base: Whoosh skips terms missing from the field.
+        scored = [(frequency * gain[term_id] + base[term_id], term_id)
+                  for term_id, frequency in zip(ids, freqs) if base[term_id] is not None]
+        if not scored:
+            return []
+        top = max(score for score, _ in scored)
+        words = self.words
+        best = heapq.nsmallest(KEY_TERMS, ((score / top, term_id) for score, term_id in scored),
+                               key=lambda item: (-item[0], words[item[1]]))
+        return [(term_id, score) for score, term_id in best]
+
+    def contributions(self, term_id: int):
+        """(documents, BM25 contribution of the term to each), computed once per term."""
+        found = self._contributions.get(term_id)
+        if found is None:
+            docs, freqs = self.docs[term_id], self.freqs[term_id]
+            idf = log(self.count / (len(docs) + 1)) + 1
+            found = self._contributions[term_id] = (docs, array("d", (
+                bm25(idf, frequency * self.boost, self.lengths[doc], self.average_length, B, K1)
+                for doc, frequency in zip(docs, freqs))))
+        return found

@@ -31,6 +31,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None, over
     partial = final.with_name(final.name + ".partial")
     if partial.exists():
         shutil.rmtree(partial)
+    remove_stale_copies(final)
     overrides["OUTPUT_PATH"] = str(partial)
     overrides["DELETE_OUTPUT_DIRECTORY"] = False
     overrides["INCREMENTAL_PREVIOUS_OUTPUT"] = str(final)
@@ -67,13 +68,35 @@ def link_tree(source: Path, target: Path, skip=()) -> int:
 
 
 def swap_in(partial: Path, final: Path) -> None:
-    """Replace ``final`` by ``partial`` with two renames; readers never see a half site."""
-    old = final.with_name(final.name + f".old-{os.getpid()}")
+    """Replace ``final`` by ``partial`` with two renames; readers never see a half site.
+
+    The replaced site is deleted by a separate process: removing thousands of
+    folders can take longer than the rebuild itself, and nobody waits for it.
+    A copy left behind by an interrupted delete goes on the next build.
+    """
+    old = final.with_name(final.name + f".old-{os.getpid()}-{time.monotonic_ns()}")
     if final.exists():
         os.rename(final, old)
     os.rename(partial, final)
     if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+        delete_later(old)
+
+
+def delete_later(folder: Path) -> None:
+    """Remove ``folder`` in a detached process, which outlives this one if it must."""
+    import subprocess
+    import sys
+
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    subprocess.Popen([sys.executable, "-c", code, str(folder)], start_new_session=True,
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def remove_stale_copies(final: Path) -> None:
+    """Sites replaced by earlier builds and not yet gone (still being deleted, or the delete was killed)."""
+    for stale in final.parent.glob(final.name + ".old-*"):
+        if stale.is_dir():
+            delete_later(stale)  # deleting twice at once is harmless; waiting for it is not
 
 
 def main(argv=None) -> int:
@@ -87,9 +110,12 @@ def main(argv=None) -> int:
     parser.add_argument("--content", help="content folder (default: the settings' PATH)")
     parser.add_argument("--output", help="output folder (default: the settings' OUTPUT_PATH)")
     parser.add_argument("--cache", help="cache folder (default: the settings' CACHE_PATH)")
+    parser.add_argument("--verbose", action="store_true", help="log each plugin's steps and timings")
     args = parser.parse_args(argv)
     overrides = {key: value for key, value in (("PATH", args.content), ("CACHE_PATH", args.cache)) if value}
-    logging.basicConfig(level=logging.WARNING)
+    logging.basicConfig(level=logging.WARNING, format="%(relativeCreated)8.0f ms %(name)s: %(message)s")
+    if args.verbose:
+        logging.getLogger("plugins").setLevel(logging.INFO)
     try:
         figures = build(args.settings, output=args.output, overrides=overrides)
     except EntryErrors as exc:

@@ -18,7 +18,7 @@ from .chart import chart_description, chart_layout, monthly_figures
 from .events import check_unique_ids, collect_events, entity_timelines
 from .exports import event_row, events_csv, events_json, timelinejs_document
 from .filters import filter_options
-from .periods import build_timeline, group_by_month, neighbours, on_this_day
+from .periods import build_timeline, entity_timeline, neighbours, on_this_day
 
 logger = logging.getLogger(__name__)
 
@@ -43,8 +43,9 @@ class TimelineGenerator(Generator):
         self.events = collect_events(self.context.get("articles", []))
         self.timeline = build_timeline(self.events)
         kinds = self.settings.get("ENTITY_KINDS_WITH_PAGES", DEFAULT_KINDS)
+        limit = self.settings.get("ENTITY_TIMELINE_MAX_EVENTS", 50)
         self.context["entity_timelines"] = {
-            kind: {entity_id: group_by_month(events) for entity_id, events in by_id.items()}
+            kind: {entity_id: entity_timeline(events, limit) for entity_id, events in by_id.items()}
             for kind, by_id in entity_timelines(self.events, self.registries, kinds).items()}
 
     def generate_output(self, writer):

@@ -142,6 +142,29 @@ def group_by_month(events) -> list[EventGroup]:
     return groups
 
 
+@dataclass
+class EntityTimeline:
+    """The timeline of one entity page: its latest events by month, and how many it has in all.
+
+    A busy place or topic can be in thousands of events; its page shows the
+    latest ``ENTITY_TIMELINE_MAX_EVENTS`` so it stays light (the month links lead
+    to the full timeline), and says how many there are.
+    """
+
+    total: int
+    months: list = field(default_factory=list)
+
+    @property
+    def shown(self) -> int:
+        return sum(len(group.events) for group in self.months)
+
+
+def entity_timeline(events, limit: int | None) -> EntityTimeline:
+    """The latest ``limit`` of ``events`` (in timeline order), grouped by month; all when ``limit`` is None."""
+    latest = events[-limit:] if limit else events
+    return EntityTimeline(len(events), group_by_month(latest))
+
+
 def build_timeline(events) -> Timeline:
     """Years → months → day groups."""
     years = []

@@ -39,3 +39,27 @@ def test_api_paths_go_to_the_service_and_the_rest_to_the_files(site, index_path)
     app = site_app(site, index_path)
     assert call(app, "/api/search", "q=kyiv").headers["Content-Type"].startswith("application/json")
     assert call(app, "/").body == b"home"
+
+
+POLICY_PAGE = ('<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
+               'content="default-src &#39;self&#39;; script-src &#39;self&#39;"><title>t</title></head>'
+               '<body>{}</body></html>')
+
+
+def test_html_pages_send_the_policy_of_their_meta_tag_as_a_header(site):
+    (site / "index.html").write_text(POLICY_PAGE.format("home"))
+    (site / "404.html").write_text(POLICY_PAGE.format("not found page"))
+    for path in ("/", "/index.html", "/nothing-here", "/../secret.txt"):
+        assert call(StaticFiles(site), path).headers["Content-Security-Policy"] == \
+            "default-src 'self'; script-src 'self'"
+
+
+def test_no_policy_header_without_a_meta_tag_in_the_head_nor_for_other_files(site):
+    (site / "search" / "index.html").write_text(
+        "<html><head></head><body>&lt;meta http-equiv=\"Content-Security-Policy\" content=\"x\"&gt;"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"in the body\"></body></html>")
+    (site / "bad").mkdir()
+    (site / "bad" / "index.html").write_text(
+        '<head><meta http-equiv="Content-Security-Policy" content="a&#10;Set-Cookie: x=1"></head>')
+    for path in ("/search/", "/data.json", "/bad/"):
+        assert "Content-Security-Policy" not in call(StaticFiles(site), path).headers

@@ -67,12 +67,12 @@ def test_an_index_updated_by_edits_writes_what_a_clean_build_writes(static_site)
 
 
 def test_related_entries_do_not_depend_on_the_order_of_edits(static_site):
-    from plugins.search.related import related_urls
+    from plugins.search.related import related_urls, texts_from_index
 
     with open_index(static_site / "index").searcher(weighting=weighting()) as edited, \
             open_index(static_site / "clean-index").searcher(weighting=weighting()) as clean:
         assert edited.reader().has_deletions() and not clean.reader().has_deletions()
-        assert related_urls(edited, 4) == related_urls(clean, 4)
+        assert related_urls(texts_from_index(edited), 4) == related_urls(texts_from_index(clean), 4)
 
 
 def _queries():

@@ -1,0 +1,116 @@
+"""The Whoosh index and the static index files, written in a second process while pages render.
+
+Indexing is the single largest step of a cold build (Whoosh analyses and
+writes every entry), and nothing Pelican renders needs the index: related
+entries are computed from the entries' text (related.py), and only the static
+search files are read from the index. So the build hands the entries to one
+worker process as soon as they are known, renders every page meanwhile, and
+waits for the worker only when it writes the search page, on a machine with
+two cores or more, for roughly the cost of the longer of the two.
+
+The worker is a fresh interpreter ("spawn"), not a fork of a Pelican process
+that may hold threads and locks. Its log lines and the files it wrote are sent
+back, so the log reads as if one process did everything and the incremental
+plugin does not take the files for leftovers.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .collection import weighting
+from .indexing import IndexReport, open_index, update_index
+from .static import StaticReport, write_static_index
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SearchJob:
+    """Everything the worker needs: plain values that pickle."""
+
+    index_path: str
+    documents: list
+    boosts: dict
+    static_target: str
+    shard_bytes: int
+    output_path: str | None = None   # set when the incremental plugin's writer is used
+    static_dir: str = ""
+
+
+@dataclass
+class SearchOutcome:
+    index: IndexReport
+    index_seconds: float
+    static: StaticReport
+    static_seconds: float
+    claimed: set = field(default_factory=set)
+    log: list = field(default_factory=list)   # (logger name, level, message) from the worker
+
+
+def run_job(job: SearchJob) -> SearchOutcome:
+    """Update the index, then write the static files from it (in the worker, or inline)."""
+    records = _Collect()
+    search_logger = logging.getLogger("plugins.search")
+    search_logger.addHandler(records)
+    previous_level = search_logger.level
+    search_logger.setLevel(logging.INFO)
+    try:
+        started = time.perf_counter()
+        report = update_index(Path(job.index_path), job.documents, job.boosts)
+        index_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        settings, write = {"OUTPUT_PATH": job.output_path}, None
+        if job.output_path is not None:
+            from plugins.incremental import write_output
+
+            def write(relative, data):
+                write_output(settings, f"{job.static_dir}/{relative}", data)
+        with open_index(Path(job.index_path)).searcher(weighting=weighting()) as searcher:
+            static = write_static_index(searcher, Path(job.static_target), job.shard_bytes, write)
+        return SearchOutcome(report, index_seconds, static, time.perf_counter() - started,
+                             set(settings.get("_INCREMENTAL_CLAIMED", set())), records.lines)
+    finally:
+        search_logger.removeHandler(records)
+        search_logger.setLevel(previous_level)
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append((record.name, record.levelno, record.getMessage()))
+
+
+class PendingSearch:
+    """A job running in a worker process; ``result()`` waits for it and replays its log here."""
+
+    def __init__(self, job: SearchJob, parallel: bool = True):
+        self._executor = None
+        if parallel:
+            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._future: Future = self._executor.submit(run_job, job)
+        else:
+            self._future = Future()
+            try:
+                self._future.set_result(run_job(job))
+            except BaseException as exc:  # surfaced by result(), as from a worker
+                self._future.set_exception(exc)
+
+    def result(self) -> SearchOutcome:
+        try:
+            outcome = self._future.result()
+        finally:
+            if self._executor is not None:
+                self._executor.shutdown()
+        for name, level, message in outcome.log:
+            if self._executor is not None:  # inline, the records were logged already
+                logging.getLogger(name).log(level, "%s", message)
+        return outcome
