@@ -20,7 +20,7 @@ from pelican import signals
 from .contents import memoise_urls
 from .errors import EntryErrors, Problem
 from .cache import ReaderCache, entry_key, environment_digest, prewarm
-from .reader import CACHE_KEY, ENVIRONMENT_KEY, PROBLEMS_KEY, EntryReader, registries_for
+from .reader import CACHE_KEY, ENVIRONMENT_KEY, PROBLEMS_KEY, REGISTRIES_KEY, EntryReader, registries_for
 from .templating import add_to_environment
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,11 @@ def start_run(generator):
     settings = generator.settings
     settings[PROBLEMS_KEY] = []
     settings[CACHE_KEY] = None
+    settings.pop(REGISTRIES_KEY, None)
+    try:
+        settings[REGISTRIES_KEY] = registries_for(settings)  # once per build (the files cannot change mid-build)
+    except Exception:  # a broken registry: each reader call reports it with file and line
+        pass
     if not settings.get("ENTRIES_CACHE", True):
         return
     data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))

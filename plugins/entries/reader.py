@@ -31,8 +31,17 @@ ENVIRONMENT_KEY = "_ENTRY_ENVIRONMENT"
 _registry_cache: dict = {}
 
 
+REGISTRIES_KEY = "_ENTRY_REGISTRIES"
+
+
 def registries_for(settings):
-    """Registries of the archive, re-read only when a registry file changes."""
+    """Registries of the archive, re-read only when a registry file changes.
+
+    Within one build they are looked up once (``start_run`` puts them in the
+    settings): checking the files' stamps for each of thousands of entries adds up.
+    """
+    if REGISTRIES_KEY in settings:
+        return settings[REGISTRIES_KEY]
     data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.yml")))
     key = str(data_dir.resolve())
@@ -110,8 +119,8 @@ class EntryReader(BaseReader):
         return html, metadata
 
     def _is_page(self, source_path) -> bool:
-        content = Path(self.settings["PATH"]).resolve()
-        rel = Path(source_path).resolve().relative_to(content).as_posix()
+        content = os.path.realpath(self.settings["PATH"])
+        rel = os.path.relpath(os.path.realpath(source_path), content).replace(os.sep, "/")
         return any(rel.startswith(p.rstrip("/") + "/") for p in self.settings.get("PAGE_PATHS", []))
 
 

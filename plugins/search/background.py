@@ -29,6 +29,8 @@ from .static import StaticReport, write_static_index
 
 logger = logging.getLogger(__name__)
 
+POSTINGS_CACHE = "static-postings.pickle"  # kept in the index folder: it goes when the index is rebuilt
+
 
 @dataclass
 class SearchJob:
@@ -65,14 +67,15 @@ def run_job(job: SearchJob) -> SearchOutcome:
         report = update_index(Path(job.index_path), job.documents, job.boosts)
         index_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        settings, write = {"OUTPUT_PATH": job.output_path}, None
+        settings = {"OUTPUT_PATH": job.output_path}
+        write = None
         if job.output_path is not None:
             from plugins.incremental import write_output
 
-            def write(relative, data):
-                write_output(settings, f"{job.static_dir}/{relative}", data)
+            write = lambda relative, data: write_output(settings, f"{job.static_dir}/{relative}", data)  # noqa: E731
         with open_index(Path(job.index_path)).searcher(weighting=weighting()) as searcher:
-            static = write_static_index(searcher, Path(job.static_target), job.shard_bytes, write)
+            static = write_static_index(searcher, Path(job.static_target), job.shard_bytes, write,
+                                        postings_cache=Path(job.index_path) / POSTINGS_CACHE)
         return SearchOutcome(report, index_seconds, static, time.perf_counter() - started,
                              set(settings.get("_INCREMENTAL_CLAIMED", set())), records.lines)
     finally:

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 from plugins.entries.text import html_to_text
 
@@ -21,7 +22,7 @@ EPOCH = dt.date(1970, 1, 1)
 NAMED_KINDS = ("sections", "topics", "people", "places", "organisations", "stories")
 
 
-@dataclass
+@dataclass(frozen=True)
 class SearchDocument:
     """One published entry, as the index and the static search files see it."""
 
@@ -39,9 +40,12 @@ class SearchDocument:
     date: str = ""              # "6 April 2025", as shown in results
     spans: list = field(default_factory=list)  # [first_day, last_day] pairs, days since 1970
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
-        """Changes whenever anything the index stores for this entry changes."""
+        """Changes whenever anything the index stores for this entry changes.
+
+        Worked out once: a document is made for one build and never changed (make a new one instead).
+        """
         data = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 

@@ -21,17 +21,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pickle
 import shutil
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from .analysis import manifest_entry
+from .analysis import manifest_entry, terms
 from .collection import collection
 from .query import PREFIX_MAX_TERMS, PREFIX_MIN_LENGTH, code_unit_order
 from .request import MAX_QUERY_LENGTH
 from .schema import FILTER_FIELDS, TEXT_FIELDS
 
 FORMAT = 1
+CACHE_FORMAT = (FORMAT, 2)  # of the postings cache; change it with what the cache holds
 
 
 @dataclass(frozen=True)
@@ -51,12 +55,15 @@ def _number(value: float):
     return int(value) if float(value).is_integer() else value
 
 
-def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=None) -> StaticReport:
+def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=None,
+                       postings_cache: Path | None = None) -> StaticReport:
     """Write the static index for everything ``searcher`` sees into ``target``.
 
     ``write(relative_path, bytes)``, when given, writes each file (the incremental
     plugin's writer: unchanged files are left alone, files not written this time
     are removed after the build); otherwise ``target`` is emptied and rewritten.
+    ``postings_cache``, when given, keeps the postings between builds so that only
+    the terms of edited entries are read from the index again (see ``_postings``).
     """
     target = Path(target)
     if write is None and target.exists():
@@ -66,23 +73,28 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
     docnums = live.order
     number = live.rank
     written = _Writer(target, write)
-    postings, positions = _postings(searcher, number)
+    stored = [reader.stored_fields(docnum) for docnum in docnums]
+    encoded = _postings(searcher, number, stored, postings_cache)
     first_terms = []
-    shard, shard_positions, size = {}, {}, 0
-    for term in sorted(postings, key=code_unit_order):
-        entry = _dumps(postings[term])
+    shard, shard_positions, size = [], [], 0
+
+    def write_shard():
+        written.text(f"terms/{len(first_terms) - 1}.json", "{" + ",".join(shard) + "}")
+        written.text(f"positions/{len(first_terms) - 1}.json", "{" + ",".join(shard_positions) + "}")
+
+    for term in sorted(encoded, key=code_unit_order):
+        entry, where, _ = encoded[term]
         if shard and size + len(entry) > shard_bytes:
-            written.json(f"terms/{len(first_terms) - 1}.json", shard)
-            written.json(f"positions/{len(first_terms) - 1}.json", shard_positions)
-            shard, shard_positions, size = {}, {}, 0
+            write_shard()
+            shard, shard_positions, size = [], [], 0
         if not shard:
             first_terms.append(term)
-        shard[term], shard_positions[term] = postings[term], positions[term]
+        key = _dumps(term)  # the shard is the JSON object {term: entry, …}, written from encoded parts
+        shard.append(f"{key}:{entry}")
+        shard_positions.append(f"{key}:{where}")
         size += len(entry) + len(term) + 4
     if shard:
-        written.json(f"terms/{len(first_terms) - 1}.json", shard)
-        written.json(f"positions/{len(first_terms) - 1}.json", shard_positions)
-    stored = [reader.stored_fields(docnum) for docnum in docnums]
+        write_shard()
     _write_filters(written, reader, number)
     written.json("dates.json", {"published": [fields["published"] for fields in stored],
                                 "spans": [[day for span in fields["spans"] for day in span] for fields in stored]})
@@ -106,17 +118,49 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
         "filters": sorted(FILTER_FIELDS),
     }
     written.json("manifest.json", manifest)
-    return StaticReport(len(docnums), len(postings), len(first_terms), written.files, written.bytes)
+    return StaticReport(len(docnums), len(encoded), len(first_terms), written.files, written.bytes)
 
 
-def _postings(searcher, number: dict):
-    """term -> {field: [idf, [doc, weight, length, …]]} and term -> {field: [[positions of doc], …]}."""
+def _postings(searcher, number: dict, stored: list, cache_file: Path | None = None) -> dict:
+    """term -> (JSON of {field: [idf, [doc, weight, length, …]]}, JSON of {field: [[positions of doc], …]},
+    the term's document numbers as bytes).
+
+    Reading every posting back from Whoosh is most of the cost of the static
+    files. When the entries are the same ones in the same order as last time
+    (an edit, not an addition or removal), a term's postings and idf can only
+    have changed if an edited entry has the term now or had it before; every
+    other term is taken, already encoded, from the cache. The result is the
+    same as a full read (tests compare them); a cache that does not fit means
+    a full read.
+    """
     reader = searcher.reader()
+    urls = [fields["url"] for fields in stored]
+    hashes = [fields["hash"] for fields in stored]
+    cached = _load_postings_cache(cache_file, urls)
+    if cached is None:
+        encoded, affected = {}, None  # None: every term
+    else:
+        encoded = cached["terms"]
+        changed = [n for n, (old, new) in enumerate(zip(cached["hashes"], hashes)) if old != new]
+        affected = set()
+        for term, (_, _, docs) in encoded.items():  # terms the edited entries had
+            numbers = array("i")
+            numbers.frombytes(docs)
+            if any(n in numbers for n in changed):
+                affected.add(term)
+        for n in changed:  # terms they have now
+            for fieldname in TEXT_FIELDS:
+                affected.update(terms(stored[n].get(fieldname) or ""))
+        for term in affected:
+            encoded.pop(term, None)
     postings, positions = {}, {}
     for fieldname in TEXT_FIELDS:
         lengths = {}
-        for raw in reader.lexicon(fieldname):
-            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if affected is None:
+            lexicon = (raw.decode("utf-8") if isinstance(raw, bytes) else raw for raw in reader.lexicon(fieldname))
+        else:
+            lexicon = sorted(term for term in affected if (fieldname, term) in reader)
+        for term in lexicon:
             matcher = reader.postings(fieldname, term)
             found = []
             while matcher.is_active():
@@ -132,7 +176,32 @@ def _postings(searcher, number: dict):
                 flat = [value for doc, weight, length, _ in found for value in (doc, weight, length)]
                 postings.setdefault(term, {})[fieldname] = [searcher.idf(fieldname, term), flat]
                 positions.setdefault(term, {})[fieldname] = [where for *_, where in found]
-    return postings, positions
+    for term, fields in postings.items():
+        docs = sorted({doc for _, flat in fields.values() for doc in flat[0::3]})
+        encoded[term] = (_dumps(fields), _dumps(positions[term]), array("i", docs).tobytes())
+    if cache_file is not None:
+        _save_postings_cache(cache_file, {"format": CACHE_FORMAT, "urls": urls, "hashes": hashes, "terms": encoded})
+    return encoded
+
+
+def _load_postings_cache(cache_file: Path | None, urls: list):
+    if cache_file is None:
+        return None
+    try:
+        with open(cache_file, "rb") as handle:
+            cached = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+        return None
+    if not isinstance(cached, dict) or cached.get("format") != CACHE_FORMAT or cached.get("urls") != urls:
+        return None  # entries added, removed or reordered: numbers moved, read everything
+    return cached
+
+
+def _save_postings_cache(cache_file: Path, data: dict) -> None:
+    temporary = Path(cache_file).with_suffix(".tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, cache_file)
 
 
 def _write_filters(written, reader, number: dict) -> None:
@@ -152,7 +221,10 @@ class _Writer:
         self._hash = hashlib.sha256()
 
     def json(self, relative: str, data) -> None:
-        text = _dumps(data).encode("utf-8")
+        self.text(relative, _dumps(data))
+
+    def text(self, relative: str, text: str) -> None:
+        text = text.encode("utf-8")
         if self.write is not None:
             self.write(relative, text)
         else:

@@ -7,7 +7,6 @@ under ``entity_timelines``.
 
 from __future__ import annotations
 
-import json
 import logging
 
 from pelican.generators import Generator
@@ -16,7 +15,7 @@ from plugins.incremental import write_output
 
 from .chart import chart_description, chart_layout, monthly_figures
 from .events import check_unique_ids, collect_events, entity_timelines
-from .exports import event_row, events_csv, events_json, timelinejs_document
+from .exports import event_row, events_csv, events_json, json_one_row_per_line, timelinejs_document
 from .filters import filter_options
 from .periods import build_timeline, entity_timeline, neighbours, on_this_day
 
@@ -89,7 +88,7 @@ class TimelineGenerator(Generator):
         document = timelinejs_document(self.events, self.registries, base, f"{settings['SITENAME']}: timeline",
                                        settings.get("SITE_DESCRIPTION", ""))
         files = {
-            "timeline.json": json.dumps(document, ensure_ascii=False, indent=1),
+            "timeline.json": json_one_row_per_line(document, "events"),
             "events.csv": events_csv(rows),
             "events.json": events_json(rows),
         }

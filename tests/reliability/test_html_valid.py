@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import FIXTURES, build_site
-
 
 def vnu_errors(folder: Path) -> list[str]:
     """Errors the Nu checker reports for every HTML and CSS file under ``folder``."""
