@@ -24,7 +24,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from .background import PendingSearch, SearchJob
 from .documents import document_for
-from .related import related_urls
+from .related import cached_related_urls
 from .schema import FILTER_FIELDS, FILTER_REGISTRIES
 from .settings import search_settings
 
@@ -92,8 +92,10 @@ def index_entries(generators):
     logger.info("search: %d entries handed to the index worker (%.1f s)", len(documents),
                 time.perf_counter() - started)
     started = time.perf_counter()
-    related = related_urls(documents, config.related_count, config.boosts["body"])
-    logger.info("search: related entries found for %d entries (%.1f s)", len(related), time.perf_counter() - started)
+    related, reused = cached_related_urls(documents, config.related_count, config.boosts["body"],
+                                          Path(settings["CACHE_PATH"]) / "search-related.pickle")
+    logger.info("search: related entries %s for %d entries (%.1f s)", "reused" if reused else "found",
+                len(related), time.perf_counter() - started)
     by_url = {article.url: article for article in articles}
     for article in articles:
         article.related_entries = [by_url[url] for url in related.get(article.url, []) if url in by_url]

@@ -71,6 +71,41 @@ def related_urls(documents: Iterable, count: int, body_boost: float = 1.0) -> di
     return related
 
 
+def cached_related_urls(documents: list, count: int, body_boost: float, cache_file) -> tuple[dict, bool]:
+    """``related_urls``, reused from the last build when no entry's text, date or URL changed.
+
+    Any change to any entry's text changes the statistics every score depends
+    on, so the cache is all or nothing: it saves the work on rebuilds after
+    edits that leave the text alone (places, people, topics, corrections of
+    figures). Returns (related, whether it came from the cache).
+    """
+    import hashlib
+    import os
+    import pickle
+    from pathlib import Path
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest.update(f"{count}|{body_boost!r}".encode())
+    for document in sorted(documents, key=lambda d: (-d.published, d.url)):
+        for value in (document.url, str(document.published), document.title, document.summary, document.body):
+            digest.update(value.encode("utf-8") + b"\0")
+    key = digest.hexdigest()
+    try:
+        with open(cache_file, "rb") as handle:
+            stored_key, related = pickle.load(handle)
+        if stored_key == key:
+            return related, True
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        pass
+    related = related_urls(documents, count, body_boost)
+    Path(cache_file).parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(cache_file).with_suffix(".tmp")
+    with open(temporary, "wb") as handle:
+        pickle.dump((key, related), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, cache_file)
+    return related, False
+
+
 def _best(scores: dict, count: int) -> list:
     """The ``count`` best-scored documents, ties (to a billionth) broken by canonical order (the doc number)."""
     if not scores:

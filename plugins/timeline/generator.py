@@ -17,7 +17,7 @@ from .chart import chart_description, chart_layout, monthly_figures
 from .events import check_unique_ids, collect_events, entity_timelines
 from .exports import event_row, events_csv, events_json, json_one_row_per_line, timelinejs_document
 from .filters import filter_options
-from .periods import build_timeline, entity_timeline, neighbours, on_this_day
+from .periods import build_timeline, check_every_event_filed, entity_timeline, neighbours, on_this_day
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ class TimelineGenerator(Generator):
 
     def generate_output(self, writer):
         check_unique_ids(self.events)
+        check_every_event_filed(self.timeline)  # nothing lost: every event on its month's page
         pages = self._write_pages(writer)
         exports = self._write_exports()
         entity_count = sum(len(by_id) for by_id in self.context["entity_timelines"].values())

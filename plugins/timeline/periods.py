@@ -98,6 +98,31 @@ class Timeline:
         return [month for year in self.years for month in year.months]
 
 
+class EventsNotFiled(RuntimeError):
+    """The timeline pages would not show every published event: a bug, never a content problem."""
+
+
+def check_every_event_filed(timeline: Timeline) -> None:
+    """Fail the build unless each event is on exactly one page of its year: its month's, or the year's own.
+
+    The pages are written from ``timeline.years``; this counts what they will
+    show against the events gathered from the published entries.
+    """
+    shown = {}
+    for year in timeline.years:
+        placed = [(event, None) for event in (year.undated.events if year.undated else [])]
+        placed += [(event, month.month) for month in year.months for event in month.events]
+        for event, month in placed:
+            if event.date.year != year.year or (event.date.month or None) != month:
+                raise EventsNotFiled(f"timeline: event {event.id} is filed under {year.year}"
+                                     f"{f'-{month:02d}' if month else ''} but dated {event.date.iso()}")
+            shown[event.id] = shown.get(event.id, 0) + 1
+    missing = [event.id for event in timeline.events if shown.get(event.id) != 1]
+    if missing or len(shown) != len(timeline.events):
+        raise EventsNotFiled(f"timeline: {len(missing)} of {len(timeline.events)} events would not appear exactly once "
+                             f"on the timeline pages (first: {', '.join(missing[:5])}); please report this as a bug")
+
+
 def group_key(event) -> tuple:
     """(key, precision) of the group an event is filed in."""
     date = event.date

@@ -1,5 +1,8 @@
+import pytest
+
 from plugins.timeline.events import collect_events
-from plugins.timeline.periods import build_timeline, group_by_day, group_by_month, neighbours, on_this_day
+from plugins.timeline.periods import (EventsNotFiled, build_timeline, check_every_event_filed, group_by_day,
+                                      group_by_month, neighbours, on_this_day)
 
 from .conftest import event, published
 
@@ -65,3 +68,17 @@ def test_on_this_day_lists_each_day_of_the_year_with_its_events_from_every_year(
     assert [e.date.year for e in april_4.events] == [2023, 2024, 2025]
     assert april_4.years == [2023, 2024, 2025]
     assert april_4.anchor == "on-04-04"
+
+
+def test_the_build_check_passes_when_every_event_is_on_its_page():
+    check_every_event_filed(build_timeline(timeline_of("2024", "2024-04-04", "2024-04", "2025-01-01", "2025")))
+
+
+def test_the_build_check_fails_when_an_event_would_be_missing_or_misfiled():
+    timeline = build_timeline(timeline_of("2024-04-04", "2024-04-05", "2025-01-01"))
+    dropped = timeline.months[0].groups.pop()  # a page that would lose an event
+    with pytest.raises(EventsNotFiled, match="1 of 3 events would not appear"):
+        check_every_event_filed(timeline)
+    timeline.years[1].months[0].groups.append(dropped)  # filed under the wrong year
+    with pytest.raises(EventsNotFiled, match="filed under 2025"):
+        check_every_event_filed(timeline)
