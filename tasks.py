@@ -144,6 +144,27 @@ def livereload_policy(policy: str) -> str:
     return policy.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)
 
 
+LIVERELOAD_POLL_MS = 150
+
+
+def _quick_watcher():
+    """livereload's file watcher, polling every 150 ms instead of its fixed 800 ms.
+
+    A saved edit should be in the browser within a second; polling alone cost
+    0.4 s on average. Checking the modification times of a few thousand files
+    this often is cheap.
+    """
+    from livereload.watcher import Watcher
+    from tornado import ioloop
+
+    class QuickWatcher(Watcher):
+        def start(self, callback):
+            ioloop.PeriodicCallback(callback, LIVERELOAD_POLL_MS).start()
+            return True  # we poll: livereload must not start its own 800 ms loop
+
+    return QuickWatcher()
+
+
 @task
 def livereload(c, port=PORT, host=HOST):
     """Serve the site and rebuild it whenever content or theme change; restart when code or settings do."""
@@ -168,7 +189,7 @@ def livereload(c, port=PORT, host=HOST):
         os.execv(sys.executable, [sys.executable, *sys.argv])
 
     rebuild()
-    server = Server()
+    server = Server(watcher=_quick_watcher())
     for pattern in ("content/**/*", "theme/**/*"):
         server.watch(str(ROOT / pattern), rebuild)
     for pattern in ("plugins/**/*.py", "pelicanconf.py"):

@@ -156,14 +156,19 @@ def measure_livereload(repeats: int, log: Path) -> ReloadFigures:
             page.on("console", lambda message: console.append(message.text))
             page.on("websocket", lambda socket_: sockets.append(socket_.url))
             page.goto(url)
-            time.sleep(SPACING)  # let livereload's client connect, and its 3 s quiet time pass
+            # Let livereload's client connect, and its 3 s quiet time pass. Waiting through Playwright
+            # (not time.sleep) lets it deliver the page's events, the websocket's among them.
+            page.wait_for_timeout(SPACING * 1000)
             if not any("/livereload" in s for s in sockets):
                 figures.problem = f"never: {_why_not_connected(console)}"
                 page = None
             for number in range(repeats):
                 marker = f"Livereload benchmark sentence {number} {uuid.uuid4().hex[:8]}."
                 _edit_and_time(page, entry, original, url, marker, figures)
-                time.sleep(SPACING)
+                if page is not None:
+                    page.wait_for_timeout(SPACING * 1000)
+                else:
+                    time.sleep(SPACING)
             browser.close()
     finally:
         entry.write_bytes(original)

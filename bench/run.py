@@ -399,7 +399,8 @@ def report(values: dict, search_rows: list[tuple], reload_problem: str, args, ho
                   for query, data, code, pf_data, pf_code, hits in search_rows]
     lines += ["", "Times are wall-clock seconds of each command as a subprocess (interpreter start included); "
               "memory is the largest sum of RSS over the command's process tree, sampled every 50 ms "
-              "(RSS counts the pages forked workers share with their parent once per process; PSS splits them). "
+              "(RSS counts the pages forked workers share with their parent once per process; PSS, sampled every "
+              "0.5 s, splits them). "
               "Search bytes are what a fresh headless Chromium fetches for a query, as the project's static "
               "server sends them (text files of 1 KB or more gzipped, as static hosts do): the index and the "
               "10 first results' documents (ours under /search-index/, Pagefind's under /pagefind/), and "

@@ -88,9 +88,11 @@ def index_entries(generators):
     output = Path(settings["OUTPUT_PATH"])
     job = SearchJob(str(config.index_path), documents, config.boosts, str(output / config.static_dir),
                     config.shard_bytes, str(output) if _incremental_output(settings) else None, config.static_dir)
-    pending = PendingSearch(job, parallel=settings.get("SEARCH_INDEX_IN_WORKER", True))
-    logger.info("search: %d entries handed to the index worker (%.1f s)", len(documents),
-                time.perf_counter() - started)
+    # A worker process costs about half a second to start: worth it for a big archive only.
+    parallel = len(documents) >= settings.get("SEARCH_WORKER_MIN_ENTRIES", 1000)
+    pending = PendingSearch(job, parallel=parallel)
+    logger.info("search: %d entries %s (%.1f s)", len(documents),
+                "handed to the index worker" if parallel else "indexed in this process", time.perf_counter() - started)
     started = time.perf_counter()
     related, reused = cached_related_urls(documents, config.related_count, config.boosts["body"],
                                           Path(settings["CACHE_PATH"]) / "search-related.pickle")

@@ -1,0 +1,35 @@
+"""The index worker (a second process, used for big archives) writes what the build would write itself."""
+
+import logging
+
+from tests.support.sites import ROOT, build_site
+
+
+def _tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_build_with_the_index_worker_equals_one_without(tmp_path, caplog):
+    content = ROOT / "content"
+    inline = build_site(content, tmp_path / "inline" / "output", SEARCH_WORKER_MIN_ENTRIES=10**9)
+    with caplog.at_level(logging.INFO, logger="plugins.search"):
+        worker = build_site(content, tmp_path / "worker" / "output", SEARCH_WORKER_MIN_ENTRIES=0)
+    messages = [record.getMessage() for record in caplog.records]
+    assert any("handed to the index worker" in m for m in messages)
+    # The worker's own lines reach the build's log.
+    assert any(m.startswith("search: building the index at") and "from scratch" in m for m in messages)
+    assert any(m.startswith("search: static index of 10 entries written") for m in messages)
+    inline_files, worker_files = _tree(inline), _tree(worker)
+    assert sorted(inline_files) == sorted(worker_files)
+    assert [name for name in inline_files if inline_files[name] != worker_files[name]] == []
+
+
+def test_a_failing_worker_fails_the_build_with_its_error(tmp_path):
+    import pytest
+
+    index = tmp_path / "not-an-index"
+    index.mkdir()
+    (index / "notes.txt").write_text("a folder that holds something else")
+    with pytest.raises(FileExistsError, match="not a search index"):
+        build_site(ROOT / "content", tmp_path / "output", SEARCH_WORKER_MIN_ENTRIES=0, SEARCH_INDEX_PATH=str(index))
+    assert not (tmp_path / "output").exists()  # nothing published
