@@ -26,6 +26,7 @@ from .templating import add_to_environment
 logger = logging.getLogger(__name__)
 
 RUN_KEY = "_ENTRIES_RUN"
+JOBS_KEY = "_ENTRY_JOBS"
 
 
 class BuildIncomplete(Exception):
@@ -42,6 +43,7 @@ def start_run(generator):
     settings = generator.settings
     settings[PROBLEMS_KEY] = []
     settings[CACHE_KEY] = None
+    settings[JOBS_KEY] = None
     settings.pop(REGISTRIES_KEY, None)
     try:
         settings[REGISTRIES_KEY] = registries_for(settings)  # once per build (the files cannot change mid-build)
@@ -58,6 +60,7 @@ def start_run(generator):
         shown = os.path.relpath(path)
         jobs.append((entry_key(path.read_bytes(), shown, environment), str(path), shown))
     read = prewarm(cache, jobs, settings, settings.get("ENTRIES_WORKERS") or os.cpu_count() or 1)
+    settings[JOBS_KEY] = jobs  # (cache key, path, shown path) of every entry file: the search plugin's head start
     logger.info("entries: %d files, %d read in parallel, %d from cache", len(jobs), read, len(jobs) - read)
 
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import logging
 import time
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
-from .background import PendingSearch, SearchJob
+from .background import PendingSearch
 from .documents import document_for
+from .early import start_early, take_early
+from .job import related_cache, start_search
 from .related import cached_related_urls
 from .schema import FILTER_FIELDS, FILTER_REGISTRIES
 from .settings import search_settings
@@ -65,12 +66,6 @@ def finish_search(settings, pending: PendingSearch) -> None:
     logger.info("search: the build waited %.1f s for the index worker", waited)
 
 
-def _incremental_output(settings) -> bool:
-    """Whether the incremental plugin's file writer is on (it removes files a build no longer makes)."""
-    names = {getattr(p, "__name__", p) for p in settings.get("PLUGINS", [])}
-    return "plugins.incremental" in names and settings.get("INCREMENTAL_BUILDS", True)
-
-
 def index_entries(generators):
     """Update the index from this build's published entries, then set ``related_entries``."""
     from plugins.entries.reader import registries_for
@@ -85,19 +80,20 @@ def index_entries(generators):
     registries = registries_for(settings)
     started = time.perf_counter()
     documents = [document_for(article, registries) for article in articles]
-    output = Path(settings["OUTPUT_PATH"])
-    job = SearchJob(str(config.index_path), documents, config.boosts, str(output / config.static_dir),
-                    config.shard_bytes, str(output) if _incremental_output(settings) else None, config.static_dir)
-    # A worker process costs about half a second to start: worth it for a big archive only.
-    parallel = len(documents) >= settings.get("SEARCH_WORKER_MIN_ENTRIES", 1000)
-    pending = PendingSearch(job, parallel=parallel)
-    logger.info("search: %d entries %s (%.1f s)", len(documents),
-                "handed to the index worker" if parallel else "indexed in this process", time.perf_counter() - started)
+    pending = take_early(settings, documents)
+    if pending is None:
+        # A worker process costs about half a second to start: worth it for a big archive only.
+        parallel = len(documents) >= settings.get("SEARCH_WORKER_MIN_ENTRIES", 1000)
+        pending = start_search(settings, documents, parallel=parallel)
+        logger.info("search: %d entries %s (%.1f s)", len(documents),
+                    "handed to the index worker" if parallel else "indexed in this process",
+                    time.perf_counter() - started)
     started = time.perf_counter()
-    related, reused = cached_related_urls(documents, config.related_count, config.boosts["body"],
-                                          Path(settings["CACHE_PATH"]) / "search-related.pickle")
-    logger.info("search: related entries %s for %d entries (%.1f s)", "reused" if reused else "found",
-                len(related), time.perf_counter() - started)
+    from_worker = pending.related()
+    related, reused = from_worker or cached_related_urls(documents, config.related_count, config.boosts["body"],
+                                                         related_cache(settings))
+    logger.info("search: related entries %s for %d entries%s (%.1f s)", "reused" if reused else "found",
+                len(related), " by the index worker" if from_worker else "", time.perf_counter() - started)
     by_url = {article.url: article for article in articles}
     for article in articles:
         article.related_entries = [by_url[url] for url in related.get(article.url, []) if url in by_url]
@@ -129,5 +125,6 @@ def get_generators(pelican):
 
 
 def register():
+    signals.article_generator_init.connect(start_early)
     signals.all_generators_finalized.connect(index_entries)
     signals.get_generators.connect(get_generators)

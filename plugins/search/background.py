@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .collection import weighting
 from .indexing import IndexReport, open_index, update_index
+from .related import cached_related_urls
 from .static import StaticReport, write_static_index
 
 logger = logging.getLogger(__name__)
@@ -93,12 +94,19 @@ class _Collect(logging.Handler):
 
 
 class PendingSearch:
-    """A job running in a worker process; ``result()`` waits for it and replays its log here."""
+    """A job running in a worker process; ``result()`` waits for it and replays its log here.
 
-    def __init__(self, job: SearchJob, parallel: bool = True):
-        self._executor = None
+    ``related`` ((count, body boost, cache file)), when given, has the worker work
+    out the related entries first (``related()`` returns them): on a rebuild the
+    worker has time to spare and the build has none.
+    """
+
+    def __init__(self, job: SearchJob, parallel: bool = True, related: tuple | None = None):
+        self._executor, self._related = None, None
         if parallel:
             self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            if related is not None:
+                self._related = self._executor.submit(cached_related_urls, job.documents, *related)
             self._future: Future = self._executor.submit(run_job, job)
         else:
             self._future = Future()
@@ -106,6 +114,18 @@ class PendingSearch:
                 self._future.set_result(run_job(job))
             except BaseException as exc:  # surfaced by result(), as from a worker
                 self._future.set_exception(exc)
+
+    def related(self):
+        """(related urls, reused from the cache) worked out by the worker, or None if it was not asked to."""
+        return self._related.result() if self._related is not None else None
+
+    def wait_quietly(self) -> None:
+        """Wait for the worker without caring how it ended (a failed build cleaning up)."""
+        try:
+            self._future.exception()
+        finally:
+            if self._executor is not None:
+                self._executor.shutdown()
 
     def result(self) -> SearchOutcome:
         try:

@@ -26,7 +26,7 @@ getattr(logger, "disable_filter", lambda: None)()
 FINGERPRINT_FILE = "search-schema.json"
 # Whoosh's posting pool spills to temporary files (pickled one posting at a time)
 # beyond this; 5,000 news entries need about 240 MB by its count.
-WRITER_MEMORY_MB = 512
+WRITER_MEMORY_MB = 256
 
 
 class IndexBusy(RuntimeError):

@@ -14,6 +14,10 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
+# Plugins that start work in other processes add a function here that waits for it
+# (and never raises): a failed build waits for them before it deletes the partial site.
+BACKGROUND_KEY = "_BACKGROUND_WAITS"
+
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
     from pelican.settings import read_settings
@@ -42,6 +46,8 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None, over
     try:
         Pelican(settings).run()
     except BaseException:
+        for wait in settings.get(BACKGROUND_KEY, []):  # workers still writing into the partial site
+            wait()
         shutil.rmtree(partial, ignore_errors=True)
         raise
     swap_in(partial, final)

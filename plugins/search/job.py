@@ -1,0 +1,36 @@
+"""The search job of a build: what the index worker is given, from the settings and the documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .background import PendingSearch, SearchJob
+from .settings import search_settings
+
+
+def incremental_output(settings) -> bool:
+    """Whether the incremental plugin's file writer is on (it removes files a build no longer makes)."""
+    names = {getattr(p, "__name__", p) for p in settings.get("PLUGINS", [])}
+    return "plugins.incremental" in names and settings.get("INCREMENTAL_BUILDS", True)
+
+
+def search_job(settings, documents) -> SearchJob:
+    config = search_settings(settings)
+    output = Path(settings["OUTPUT_PATH"])
+    return SearchJob(str(config.index_path), documents, config.boosts, str(output / config.static_dir),
+                     config.shard_bytes, str(output) if incremental_output(settings) else None, config.static_dir)
+
+
+def related_cache(settings) -> Path:
+    return Path(settings["CACHE_PATH"]) / "search-related.pickle"
+
+
+def start_search(settings, documents, parallel: bool = True, with_related: bool = False) -> PendingSearch:
+    """Start the search job; a build that fails meanwhile waits for it before deleting its partial site."""
+    related = None
+    if with_related and parallel:
+        config = search_settings(settings)
+        related = (config.related_count, config.boosts["body"], related_cache(settings))
+    pending = PendingSearch(search_job(settings, documents), parallel=parallel, related=related)
+    settings.setdefault("_BACKGROUND_WAITS", []).append(pending.wait_quietly)  # see plugins/sitebuild/build.py
+    return pending
