@@ -40,8 +40,17 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None, over
     overrides["DELETE_OUTPUT_DIRECTORY"] = False
     overrides["INCREMENTAL_PREVIOUS_OUTPUT"] = str(final)
     settings = load_settings(settings_file, overrides)
-    if final.is_dir() and settings.get("INCREMENTAL_BUILDS", True):
-        link_tree(final, partial, skip=[settings.get("THEME_STATIC_DIR", "theme"), *settings.get("STATIC_PATHS", [])])
+    incremental = final.is_dir() and settings.get("INCREMENTAL_BUILDS", True)
+    spare = final.with_name(final.name + ".spare")
+    if incremental:
+        skip = [settings.get("THEME_STATIC_DIR", "theme"), *settings.get("STATIC_PATHS", [])]
+        if spare.is_dir():
+            os.rename(spare, partial)
+            sync_tree(final, partial, skip)
+        else:
+            link_tree(final, partial, skip)
+    elif spare.exists():
+        delete_later(spare)
     started = time.perf_counter()
     try:
         Pelican(settings).run()
@@ -50,7 +59,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None, over
             wait()
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    swap_in(partial, final)
+    swap_in(partial, final, spare if incremental else None)
     return {"seconds": time.perf_counter() - started, "output": str(final)}
 
 
@@ -73,36 +82,93 @@ def link_tree(source: Path, target: Path, skip=()) -> int:
     return count
 
 
-def swap_in(partial: Path, final: Path) -> None:
+def sync_tree(source: Path, target: Path, skip=()) -> int:
+    """Make ``target`` (the site before last, kept as ``<output>.spare``) what ``link_tree`` would make.
+
+    Recycling the old tree beats making a new one: the folders are already
+    there (one per page: thousands of them, slow to create and slower to
+    delete), and only the files the last build changed need linking again.
+    Returns the number of files linked.
+    """
+    linked = 0
+    skipped = {os.path.join(str(source), folder) for folder in skip}
+    for folder in skip:  # Pelican copies these afresh, and writes into files it finds
+        shutil.rmtree(target / folder, ignore_errors=True)
+    wanted_dirs, wanted_files = set(), set()
+    for root, dirs, files in os.walk(source):
+        dirs[:] = [d for d in dirs if os.path.join(root, d) not in skipped]
+        relative = os.path.relpath(root, source)
+        destination = target / relative
+        wanted_dirs.add(os.path.normpath(relative))
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            wanted_files.add(os.path.normpath(os.path.join(relative, name)))
+            origin, copy = os.path.join(root, name), destination / name
+            try:
+                if os.path.samefile(origin, copy):
+                    continue
+            except OSError:  # not there yet
+                pass
+            temporary = destination / f".{name}.link"
+            os.link(origin, temporary)
+            os.replace(temporary, copy)
+            linked += 1
+    for root, dirs, files in os.walk(target, topdown=False):
+        relative = os.path.relpath(root, target)
+        for name in files:
+            if os.path.normpath(os.path.join(relative, name)) not in wanted_files:
+                os.unlink(os.path.join(root, name))
+        if os.path.normpath(relative) not in wanted_dirs and not os.listdir(root):
+            os.rmdir(root)
+    return linked
+
+
+def swap_in(partial: Path, final: Path, spare: Path | None = None) -> None:
     """Replace ``final`` by ``partial`` with two renames; readers never see a half site.
 
-    The replaced site is deleted by a separate process: removing thousands of
+    The replaced site becomes ``spare`` (the next build recycles it, see
+    ``sync_tree``), or is deleted by a separate process: removing thousands of
     folders can take longer than the rebuild itself, and nobody waits for it.
-    A copy left behind by an interrupted delete goes on the next build.
     """
-    old = final.with_name(final.name + f".old-{os.getpid()}-{time.monotonic_ns()}")
+    if spare is not None and spare.exists():
+        delete_later(spare)  # not expected (the build recycled it), but it must make way
+    old = spare or final.with_name(final.name + f".old-{os.getpid()}-{time.monotonic_ns()}")
     if final.exists():
         os.rename(final, old)
     os.rename(partial, final)
-    if old.exists():
+    if spare is None and old.exists():
         delete_later(old)
 
 
 def delete_later(folder: Path) -> None:
-    """Remove ``folder`` in a detached process, which outlives this one if it must."""
+    """Remove ``folder`` in a detached process, which outlives this one if it must.
+
+    The folder is first renamed out of the way (``<name>.old-…``), so nothing
+    can find it under its old name while it is being deleted.
+    """
+    trash = folder.with_name(f"{folder.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        os.rename(folder, trash)
+    except OSError:
+        return
+    subprocess_delete(trash)
+
+
+def remove_stale_copies(final: Path) -> None:
+    """Sites replaced by earlier builds and not yet gone (still being deleted, or the delete was killed)."""
+    for stale in final.parent.glob(final.name + ".*"):
+        if ".old-" in stale.name and stale.is_dir():
+            subprocess_delete(stale)
+
+
+def subprocess_delete(folder: Path) -> None:
+    """Delete an already renamed-away folder in a detached process (deleting it twice at once is harmless)."""
     import subprocess
     import sys
 
     code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
     subprocess.Popen([sys.executable, "-c", code, str(folder)], start_new_session=True,
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def remove_stale_copies(final: Path) -> None:
-    """Sites replaced by earlier builds and not yet gone (still being deleted, or the delete was killed)."""
-    for stale in final.parent.glob(final.name + ".old-*"):
-        if stale.is_dir():
-            delete_later(stale)  # deleting twice at once is harmless; waiting for it is not
 
 
 def main(argv=None) -> int:

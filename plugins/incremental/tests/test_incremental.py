@@ -113,3 +113,15 @@ def test_removed_entry_leaves_no_page_behind(incremental):
     build_site(content, output, CACHE_PATH=str(tmp_path / "cache"))
     assert not (output / "2025/03/10/talks-in-hillville").exists()
     assert "talks-in-hillville" not in (output / "sitemap.xml").read_text()
+
+
+def test_changes_one_after_another_on_a_recycled_site_equal_clean_builds(incremental):
+    """From the third build on, the site before last is recycled as the staging folder (sitebuild.sync_tree)."""
+    content, output, tmp_path = incremental
+    for number, change in enumerate(CHANGES):
+        change(content)
+        build_site(content, output, CACHE_PATH=str(tmp_path / "cache"))
+        if number:
+            assert (tmp_path / "output.spare").is_dir()  # kept for the next build
+        clean = build_site(content, tmp_path / f"clean-{number}", CACHE_PATH=str(tmp_path / f"clean-cache-{number}"))
+        assert _tree(output) == _tree(clean), change.__name__
