@@ -105,37 +105,20 @@ def _pagefind_kind(url: str) -> str:
 def pagefind_query_sizes(output: Path, queries: list[str]) -> list[dict]:
     """For each query, the bytes a fresh Chromium fetches under /pagefind/ of the peer's site (a new
     context per query, as for ours): index, the 10 first results' fragments, and Pagefind's own code."""
-    from playwright.sync_api import sync_playwright
-
-    from bench.search_bench import response_bytes
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-    from tests.support.sites import StaticServer
+    from bench.search_bench import fresh_pages
 
     (output / PAGEFIND_HARNESS_NAME).write_text(PAGEFIND_HARNESS, encoding="utf-8")
     figures = []
-    with StaticServer(output) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for query in queries:
-            context = browser.new_context()
-            page = context.new_page()
-            sizes = {"query": query, "index": 0, "results": 0, "code": 0, "files": 0}
-            errors = []
-
-            def count(response, sizes=sizes):
-                if "/pagefind/" in response.url:
-                    sizes[_pagefind_kind(response.url)] += response_bytes(response)
-                    sizes["files"] += 1
-
-            context.on("response", count)  # the context's: Pagefind fetches its index from a web worker
-            page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
-            page.goto(f"{server.url}/{PAGEFIND_HARNESS_NAME}?{urlencode({'q': query})}")
-            try:
-                page.wait_for_function("window.benchHits !== undefined", timeout=60_000)
-            except Exception as exc:
-                raise RuntimeError(f"Pagefind search for {query!r} did not finish: {errors or exc}") from None
-            sizes["hits"] = page.evaluate("window.benchHits")
-            sizes["total"] = sizes["index"] + sizes["results"] + sizes["code"]
-            figures.append(sizes)
-            context.close()
-        browser.close()
+    for query, page, base, sizes in fresh_pages(output, queries,
+                                                lambda url: _pagefind_kind(url) if "/pagefind/" in url else None):
+        errors = []
+        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+        page.goto(f"{base}/{PAGEFIND_HARNESS_NAME}?{urlencode({'q': query})}")
+        try:
+            page.wait_for_function("window.benchHits !== undefined", timeout=60_000)
+        except Exception as exc:
+            raise RuntimeError(f"Pagefind search for {query!r} did not finish: {errors or exc}") from None
+        sizes["hits"] = page.evaluate("window.benchHits")
+        sizes["total"] = sizes["index"] + sizes["results"] + sizes["code"]
+        figures.append(sizes)
     return figures

@@ -91,43 +91,62 @@ def response_bytes(response) -> int:
     return int(length) if length is not None else len(response.body())
 
 
+def fresh_pages(output: Path, queries: list[str], kind_of):
+    """Serve ``output`` and yield (query, page, url base, sizes) with a fresh Chromium context per query.
+
+    ``kind_of(url)`` names the bucket of ``sizes`` a response counts in ("index",
+    "results" or "code"), or None for one not counted; every counted response also
+    counts as one of "files" unless it is code. Responses are the context's, so a
+    web worker's fetches count too. The caller fills in the rest of ``sizes``.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.support.sites import StaticServer
+
+    with StaticServer(output) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in queries:
+            context = browser.new_context()
+            sizes = {"query": query, "index": 0, "results": 0, "code": 0, "files": 0}
+
+            def count(response, sizes=sizes):
+                kind = kind_of(response.url)
+                if kind is not None:
+                    sizes[kind] += response_bytes(response)
+                    sizes["files"] += kind != "code"
+
+            context.on("response", count)
+            yield query, context.new_page(), server.url, sizes
+            context.close()
+        browser.close()
+
+
+def _our_kind(url: str):
+    if url.split("?")[0].endswith(".js"):
+        return "code"
+    if "/search-index/" in url:
+        return "results" if "/docs/" in url else "index"
+    return None
+
+
 def query_sizes(output: Path) -> list[dict]:
     """For each of QUERIES, what a fresh Chromium fetches from our static index (a new context per
     query, so nothing is cached): bytes of index files and of the 10 first results' documents (their
     sum is "total"), of the page's scripts ("code", to compare with Pagefind's loader and WebAssembly),
     the number of index files, milliseconds to results and the status line. Returned as values so
     bench/run.py can put them in its table."""
-    from playwright.sync_api import expect, sync_playwright
-
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-    from tests.support.sites import StaticServer
+    from playwright.sync_api import expect
 
     figures = []
-    with StaticServer(output) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for query in QUERIES:
-            context = browser.new_context()
-            page = context.new_page()
-            sizes = {"query": query, "index": 0, "results": 0, "code": 0, "files": 0}
-
-            def count(response, sizes=sizes):
-                if response.url.split("?")[0].endswith(".js"):
-                    sizes["code"] += response_bytes(response)
-                elif "/search-index/" in response.url:
-                    kind = "results" if "/docs/" in response.url else "index"
-                    sizes[kind] += response_bytes(response)
-                    sizes["files"] += 1
-
-            context.on("response", count)  # the context's, so a worker's fetches count too
-            started = time.perf_counter()
-            page.goto(f"{server.url}/search/?{urlencode({'q': query})}")
-            expect(page.locator("#search-status")).not_to_be_empty(timeout=60_000)
-            sizes["ms"] = (time.perf_counter() - started) * 1000
-            sizes["status"] = page.locator("#search-status").text_content()
-            sizes["total"] = sizes["index"] + sizes["results"]
-            figures.append(sizes)
-            context.close()
-        browser.close()
+    for query, page, base, sizes in fresh_pages(output, QUERIES, _our_kind):
+        started = time.perf_counter()
+        page.goto(f"{base}/search/?{urlencode({'q': query})}")
+        expect(page.locator("#search-status")).not_to_be_empty(timeout=60_000)
+        sizes["ms"] = (time.perf_counter() - started) * 1000
+        sizes["status"] = page.locator("#search-status").text_content()
+        sizes["total"] = sizes["index"] + sizes["results"]
+        figures.append(sizes)
     return figures
 
 

@@ -153,32 +153,38 @@ def _postings(searcher, number: dict, stored: list, cache_file: Path | None = No
                 affected.update(terms(stored[n].get(fieldname) or ""))
         for term in affected:
             encoded.pop(term, None)
-    postings, positions = {}, {}
-    for fieldname in TEXT_FIELDS:
-        lengths = {}
-        if affected is None:
-            lexicon = (raw.decode("utf-8") if isinstance(raw, bytes) else raw for raw in reader.lexicon(fieldname))
-        else:
-            lexicon = sorted(term for term in affected if (fieldname, term) in reader)
-        for term in lexicon:
+    if affected is None:
+        to_read = set()
+        for fieldname in TEXT_FIELDS:
+            to_read.update(raw.decode("utf-8") if isinstance(raw, bytes) else raw for raw in reader.lexicon(fieldname))
+    else:
+        to_read = affected
+    lengths = {fieldname: {} for fieldname in TEXT_FIELDS}
+    # Term by term, each encoded at once: only the encoded text of the postings stays in memory.
+    for term in sorted(to_read):
+        postings, positions = {}, {}
+        for fieldname in TEXT_FIELDS:
+            if (fieldname, term) not in reader:
+                continue
+            field_lengths = lengths[fieldname]
             matcher = reader.postings(fieldname, term)
             found = []
             while matcher.is_active():
                 docnum = matcher.id()
                 if docnum in number:
-                    if docnum not in lengths:
-                        lengths[docnum] = reader.doc_field_length(docnum, fieldname, 1) or 1
-                    found.append((number[docnum], _number(matcher.weight()), lengths[docnum],
+                    if docnum not in field_lengths:
+                        field_lengths[docnum] = reader.doc_field_length(docnum, fieldname, 1) or 1
+                    found.append((number[docnum], _number(matcher.weight()), field_lengths[docnum],
                                   list(matcher.value_as("positions"))))
                 matcher.next()
             if found:  # a term of deleted documents only is left out
                 found.sort()
                 flat = [value for doc, weight, length, _ in found for value in (doc, weight, length)]
-                postings.setdefault(term, {})[fieldname] = [searcher.idf(fieldname, term), flat]
-                positions.setdefault(term, {})[fieldname] = [where for *_, where in found]
-    for term, fields in postings.items():
-        docs = sorted({doc for _, flat in fields.values() for doc in flat[0::3]})
-        encoded[term] = (_dumps(fields), _dumps(positions[term]), array("i", docs).tobytes())
+                postings[fieldname] = [searcher.idf(fieldname, term), flat]
+                positions[fieldname] = [where for *_, where in found]
+        if postings:
+            docs = sorted({doc for _, flat in postings.values() for doc in flat[0::3]})
+            encoded[term] = (_dumps(postings), _dumps(positions), array("i", docs).tobytes())
     if cache_file is not None:
         _save_postings_cache(cache_file, {"format": CACHE_FORMAT, "urls": urls, "hashes": hashes, "terms": encoded})
     return encoded
