@@ -81,8 +81,8 @@ def build(c, prod=False, verbose=False):
 
 @task
 def clean(c):
-    """Remove the built site and caches."""
-    for path in (OUTPUT, ROOT / ".build"):
+    """Remove the built site, its staging folders (output.partial, output.spare, …) and caches."""
+    for path in (OUTPUT, *OUTPUT.parent.glob(OUTPUT.name + ".*"), ROOT / ".build"):
         shutil.rmtree(path, ignore_errors=True)
 
 
