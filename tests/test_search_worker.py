@@ -1,7 +1,14 @@
 """The index worker (a second process, used for big archives) writes what the build would write itself."""
 
+import dataclasses
 import logging
 
+import pytest
+
+from plugins.search.background import PendingSearch
+from plugins.search.early import EARLY_KEY, documents_signature, take_early
+from plugins.search.job import search_job
+from plugins.search.tests.conftest import DOCUMENTS
 from tests.support.sites import ROOT, build_site
 
 
@@ -35,8 +42,6 @@ def test_a_build_with_the_index_worker_equals_one_without(tmp_path, caplog):
 
 
 def test_a_failing_worker_fails_the_build_with_its_error(tmp_path):
-    import pytest
-
     index = tmp_path / "not-an-index"
     index.mkdir()
     (index / "notes.txt").write_text("a folder that holds something else")
@@ -46,13 +51,6 @@ def test_a_failing_worker_fails_the_build_with_its_error(tmp_path):
 
 
 def test_an_early_worker_on_other_documents_is_discarded_with_what_it_wrote(tmp_path):
-    import dataclasses
-
-    from plugins.search.background import PendingSearch
-    from plugins.search.early import EARLY_KEY, documents_signature, take_early
-    from plugins.search.job import search_job
-    from plugins.search.tests.conftest import DOCUMENTS
-
     settings = {"OUTPUT_PATH": str(tmp_path / "output"), "CACHE_PATH": str(tmp_path / "cache"),
                 "PLUGINS": ["plugins.incremental"]}
     predicted = list(DOCUMENTS)
