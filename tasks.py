@@ -67,16 +67,24 @@ def check(c, files="", path="", data=""):
 @task
 def build(c, prod=False, verbose=False):
     """Build the site into output/; a failed build leaves the previous output as it was."""
+    os.chdir(ROOT)
+    _setup_logging(verbose)
+    problems = _build_once(SETTINGS["prod" if prod else "dev"])
+    if problems:
+        raise Exit(problems, code=1)
+
+
+def _build_once(settings_file, overrides=None) -> str:
+    """Build and say so; the report of the entries' problems instead when there are any."""
     from plugins.entries.errors import EntryErrors
     from plugins.sitebuild.build import build as build_site
 
-    os.chdir(ROOT)
-    _setup_logging(verbose)
     try:
-        figures = build_site(SETTINGS["prod" if prod else "dev"])
+        figures = build_site(settings_file, overrides=overrides)
     except EntryErrors as exc:
-        raise Exit(exc.report(), code=1) from None
+        return exc.report()
     print(f"Built {figures['output']} in {figures['seconds']:.1f} s")
+    return ""
 
 
 @task
@@ -170,19 +178,16 @@ def livereload(c, port=PORT, host=HOST):
     """Serve the site and rebuild it whenever content or theme change; restart when code or settings do."""
     from livereload import Server
 
-    from plugins.entries.errors import EntryErrors
-    from plugins.sitebuild.build import build as build_site, load_settings
+    from plugins.sitebuild.build import load_settings
 
     os.chdir(ROOT)
     _setup_logging(False)
     overrides = {"CONTENT_SECURITY_POLICY": livereload_policy(load_settings(SETTINGS["dev"])["CONTENT_SECURITY_POLICY"])}
 
     def rebuild():
-        try:
-            figures = build_site(SETTINGS["dev"], overrides=overrides)
-            print(f"Built {figures['output']} in {figures['seconds']:.1f} s")
-        except EntryErrors as exc:
-            print(exc.report())  # keep serving the last good site
+        problems = _build_once(SETTINGS["dev"], overrides)
+        if problems:
+            print(problems)  # keep serving the last good site
 
     def restart():
         # Plugin code and settings are loaded once per process: run them afresh.

@@ -108,12 +108,8 @@ class EntryReader(BaseReader):
         else:
             raw = Path(source_path).read_bytes()
             key = entry_key(raw, shown, self.settings[ENVIRONMENT_KEY])
-            found = cache.get(key)
-            if found is None:
-                found = read_entry_uncached(source_path, shown, registries, self.settings, raw=raw)
-                cache.put(key, found)
-            html, entry, text = found
-        slug = entry.slug or Path(source_path).stem
+            html, entry, text = read_entry_cached(cache, key, source_path, shown, registries, self.settings, raw)
+        slug = entry_slug(entry, source_path)
         metadata = entry_metadata(entry, slug, registries, self.settings)
         metadata["plain_text"] = text
         return html, metadata
@@ -142,6 +138,25 @@ def read_entry_uncached(source_path, shown, registries, settings, raw=None):
     return html, loaded.entry, html_to_text(html)
 
 
+def read_entry_cached(cache, key, source_path, shown, registries, settings, raw=None):
+    """(html, entry, plain text) from the reader cache, read and cached first if it is not there."""
+    found = cache.get(key)
+    if found is None:
+        found = read_entry_uncached(source_path, shown, registries, settings, raw=raw)
+        cache.put(key, found)
+    return found
+
+
+def entry_slug(entry, source_path) -> str:
+    """The entry's own slug, else its file name."""
+    return entry.slug or Path(source_path).stem
+
+
+def entry_date(entry, settings):
+    """The publication time as Pelican's articles carry it (the settings' time zone)."""
+    return _safe(parse_timestamp(entry.date, _zone(settings)))
+
+
 def entry_metadata(entry, slug, registries, settings) -> dict:
     """What Pelican needs of an entry, plus the entry itself for templates and plugins."""
     tz = _zone(settings)
@@ -155,7 +170,7 @@ def entry_metadata(entry, slug, registries, settings) -> dict:
         tags.append(tag)
     metadata = {
         "title": str(escape(entry.title)),
-        "date": _safe(parse_timestamp(entry.date, tz)),
+        "date": entry_date(entry, settings),
         "summary": str(escape(entry.summary)),
         "slug": slug,
         "category": category,

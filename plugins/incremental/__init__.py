@@ -16,12 +16,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import pickle
 from pathlib import Path
 
 from pelican import signals
 
 from .digest import forget_models, settings_digest, tree_digest, values_digest
+from .store import load_state, save_state
 from .writer import STATE_KEY, FingerprintWriter, write_if_changed
 
 logger = logging.getLogger(__name__)
@@ -70,11 +70,7 @@ def prepare(generators):
         [(page.url, page.title) for page in context.get("pages", [])],
         {kind: sorted(pages) for kind, pages in entity_pages.items()},
     )
-    try:
-        with open(_store_path(settings), "rb") as handle:
-            previous = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
-        previous = {}
+    previous = load_state(_store_path(settings), {})
     settings[STATE_KEY] = {"salt": salt, "previous": previous}
 
 
@@ -91,12 +87,7 @@ def finish(pelican):
     previous_output = Path(settings.get("INCREMENTAL_PREVIOUS_OUTPUT") or settings["OUTPUT_PATH"])
     removed = _remove_leftovers(output, claimed, previous_output)
     relinked = _relink_unchanged(output, previous_output) if previous_output != output else 0
-    store = _store_path(settings)
-    store.parent.mkdir(parents=True, exist_ok=True)
-    temporary = store.with_suffix(".tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(writer.digests, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, store)
+    save_state(_store_path(settings), writer.digests)
     stats = writer.stats
     logger.info("incremental: %d pages rendered, %d unchanged and skipped; %d files written, %d identical, "
                 "%d copies relinked, %d leftovers removed", stats["rendered"], stats["skipped"], stats["written"],

@@ -29,19 +29,17 @@ def forget_models() -> None:
 
 
 def content_digest(content) -> str:
-    """An article or page: its source, where it lives, and the entries it links to."""
-    cached = getattr(content, "_page_digest", None)
-    if cached is not None:
-        return cached
+    """An article or page: its source, where it lives, and the entries it links to (once per build)."""
+    memo = _memo(content)
+    if memo is not None and "page" in memo:
+        return memo["page"]
     parts = [getattr(content, "source_digest", "") or _file_digest(getattr(content, "source_path", "")),
              getattr(content, "url", ""), getattr(content, "save_as", ""), getattr(content, "status", "")]
     for related in getattr(content, "related_entries", None) or []:
         parts.append(f"{related.url}|{related.title}")
     value = hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
-    try:
-        content._page_digest = value
-    except AttributeError:
-        pass
+    if memo is not None:
+        memo["page"] = value
     return value
 
 

@@ -23,6 +23,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plugins.incremental import write_output
+
 from .collection import weighting
 from .indexing import IndexReport, open_index, update_index
 from .related import cached_related_urls
@@ -40,10 +42,9 @@ class SearchJob:
     index_path: str
     documents: list
     boosts: dict
-    static_target: str
+    output_path: str
+    static_dir: str     # the static index's folder in the output
     shard_bytes: int
-    output_path: str | None = None   # set when the incremental plugin's writer is used
-    static_dir: str = ""
 
 
 @dataclass
@@ -68,14 +69,15 @@ def run_job(job: SearchJob) -> SearchOutcome:
         report = update_index(Path(job.index_path), job.documents, job.boosts)
         index_seconds = time.perf_counter() - started
         started = time.perf_counter()
+        # Through the incremental plugin's writer, as every plugin writes its files: only changed
+        # bytes are written, and the files it claims here are claimed in the build (finish_search).
         settings = {"OUTPUT_PATH": job.output_path}
-        write = None
-        if job.output_path is not None:
-            from plugins.incremental import write_output
 
-            write = lambda relative, data: write_output(settings, f"{job.static_dir}/{relative}", data)  # noqa: E731
+        def write(relative, data):
+            write_output(settings, f"{job.static_dir}/{relative}", data)
+
         with open_index(Path(job.index_path)).searcher(weighting=weighting()) as searcher:
-            static = write_static_index(searcher, Path(job.static_target), job.shard_bytes, write,
+            static = write_static_index(searcher, Path(job.output_path) / job.static_dir, job.shard_bytes, write,
                                         postings_cache=Path(job.index_path) / POSTINGS_CACHE)
         return SearchOutcome(report, index_seconds, static, time.perf_counter() - started,
                              set(settings.get("_INCREMENTAL_CLAIMED", set())), records.lines)

@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from math import log
 
-from whoosh.classify import Bo1Model, Expander
 from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
 
 from .analysis import terms
@@ -137,33 +136,3 @@ class _LiveScorer(BM25FScorer):
 def weighting() -> LiveBM25F:
     """The ranking of every search: BM25F (B=0.75, K1=1.2) over live statistics."""
     return LiveBM25F(B=B, K1=K1)
-
-
-class _LiveTerms:
-    """The reader as Whoosh's Expander sees it, with live term frequencies."""
-
-    def __init__(self, found: Collection):
-        self._collection = found
-        self.schema = found.reader.schema
-
-    def __contains__(self, key):
-        return self._collection.doc_frequency(*key) > 0
-
-    def doc_count_all(self):
-        return self._collection.doc_count
-
-    def field_length(self, fieldname):
-        return self._collection.field_totals.get(fieldname, 0)
-
-    def frequency(self, fieldname, term):
-        return self._collection.frequency(fieldname, term)
-
-
-def key_terms(searcher, fieldname: str, text: str, count: int) -> list:
-    """Whoosh's more-like-this key terms (Bo1 model) of ``text``, from live statistics."""
-    found = collection(searcher)
-    expander = Expander(_LiveTerms(found), fieldname, model=Bo1Model)
-    boost = found.reader.schema[fieldname].format.field_boost
-    # What Expander.add_text adds (each term with its weight in the field), without encoding postings.
-    expander.add((term, frequency * boost) for term, frequency in Counter(terms(text)).items())
-    return expander.expanded_terms(count, normalize=False)

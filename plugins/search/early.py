@@ -31,25 +31,19 @@ def documents_signature(documents) -> list:
 
 def predicted_documents(settings, jobs, cache, registries):
     """The documents the published entries will give, from the reader cache; None if unsure of any."""
-    from plugins.entries.reader import _safe, _zone, parse_timestamp, read_entry_uncached
+    from plugins.entries.reader import entry_date, entry_slug, read_entry_cached
 
     from .documents import document_for
 
-    zone = _zone(settings)
     documents = []
     for key, source_path, shown in jobs:
-        found = cache.items.get(key)
-        if found is None:  # too few new entries for the reading pool: read here, as the reader would
-            try:
-                found = read_entry_uncached(source_path, shown, registries, settings)
-            except Exception:  # a problem in the entry: the reader reports it, the build stops
-                return None
-            cache.put(key, found)
-        html, entry, text = found
+        try:  # what the reader will do: only new entries (too few for the reading pool) are read here
+            html, entry, text = read_entry_cached(cache, key, source_path, shown, registries, settings)
+        except Exception:  # a problem in the entry: the reader reports it, the build stops
+            return None
         if entry.status != "published":
             continue
-        date = _safe(parse_timestamp(entry.date, zone))
-        slug = entry.slug or Path(source_path).stem
+        date, slug = entry_date(entry, settings), entry_slug(entry, source_path)
         values = {"slug": slug, "date": date, "lang": entry.lang, "category": entry.section}
         try:
             url = settings["ARTICLE_URL"].format(**values)
@@ -62,6 +56,7 @@ def predicted_documents(settings, jobs, cache, registries):
 
 def start_early(generator):
     """``article_generator_init`` (after the entries plugin filled its cache): start the worker if it pays."""
+    from plugins.entries import JOBS_KEY
     from plugins.entries.reader import CACHE_KEY, registries_for
 
     from .background import POSTINGS_CACHE
@@ -70,7 +65,7 @@ def start_early(generator):
 
     settings = generator.settings
     settings.pop(EARLY_KEY, None)
-    jobs, cache = settings.get("_ENTRY_JOBS"), settings.get(CACHE_KEY)
+    jobs, cache = settings.get(JOBS_KEY), settings.get(CACHE_KEY)
     if not jobs or cache is None or len(jobs) < settings.get("SEARCH_WORKER_MIN_ENTRIES", 1000):
         return
     try:

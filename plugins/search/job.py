@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plugins.sitebuild.build import BACKGROUND_KEY
+
 from .background import PendingSearch, SearchJob
 from .settings import search_settings
-
-
-def incremental_output(settings) -> bool:
-    """Whether the incremental plugin's file writer is on (it removes files a build no longer makes)."""
-    names = {getattr(p, "__name__", p) for p in settings.get("PLUGINS", [])}
-    return "plugins.incremental" in names and settings.get("INCREMENTAL_BUILDS", True)
 
 
 def search_job(settings, documents) -> SearchJob:
     config = search_settings(settings)
     output = Path(settings["OUTPUT_PATH"])
-    return SearchJob(str(config.index_path), documents, config.boosts, str(output / config.static_dir),
-                     config.shard_bytes, str(output) if incremental_output(settings) else None, config.static_dir)
+    return SearchJob(str(config.index_path), documents, config.boosts, str(output), config.static_dir,
+                     config.shard_bytes)
 
 
 def related_cache(settings) -> Path:
@@ -32,5 +28,5 @@ def start_search(settings, documents, parallel: bool = True, with_related: bool 
         config = search_settings(settings)
         related = (config.related_count, config.boosts["body"], related_cache(settings))
     pending = PendingSearch(search_job(settings, documents), parallel=parallel, related=related)
-    settings.setdefault("_BACKGROUND_WAITS", []).append(pending.wait_quietly)  # see plugins/sitebuild/build.py
+    settings.setdefault(BACKGROUND_KEY, []).append(pending.wait_quietly)
     return pending

@@ -18,13 +18,17 @@ Memory stays small: postings are kept as two integer arrays per term.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 from array import array
 from collections import Counter
 from math import log
+from pathlib import Path
 from typing import Iterable, NamedTuple
 
 from whoosh.scoring import bm25
+
+from plugins.incremental.store import load_state, save_state
 
 from .analysis import terms
 from .collection import B, K1
@@ -79,30 +83,17 @@ def cached_related_urls(documents: list, count: int, body_boost: float, cache_fi
     edits that leave the text alone (places, people, topics, corrections of
     figures). Returns (related, whether it came from the cache).
     """
-    import hashlib
-    import os
-    import pickle
-    from pathlib import Path
-
     digest = hashlib.sha256(Path(__file__).read_bytes())
     digest.update(f"{count}|{body_boost!r}".encode())
     for document in sorted(documents, key=lambda d: (-d.published, d.url)):
         for value in (document.url, str(document.published), document.title, document.summary, document.body):
             digest.update(value.encode("utf-8") + b"\0")
     key = digest.hexdigest()
-    try:
-        with open(cache_file, "rb") as handle:
-            stored_key, related = pickle.load(handle)
-        if stored_key == key:
-            return related, True
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        pass
+    stored = load_state(cache_file)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+        return stored[1], True
     related = related_urls(documents, count, body_boost)
-    Path(cache_file).parent.mkdir(parents=True, exist_ok=True)
-    temporary = Path(cache_file).with_suffix(".tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump((key, related), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, cache_file)
+    save_state(cache_file, (key, related))
     return related, False
 
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import pickle
 import shutil
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
+
+from plugins.incremental.store import load_state, save_state
 
 from .analysis import manifest_entry, terms
 from .collection import collection
@@ -186,28 +186,15 @@ def _postings(searcher, number: dict, stored: list, cache_file: Path | None = No
             docs = sorted({doc for _, flat in postings.values() for doc in flat[0::3]})
             encoded[term] = (_dumps(postings), _dumps(positions), array("i", docs).tobytes())
     if cache_file is not None:
-        _save_postings_cache(cache_file, {"format": CACHE_FORMAT, "urls": urls, "hashes": hashes, "terms": encoded})
+        save_state(cache_file, {"format": CACHE_FORMAT, "urls": urls, "hashes": hashes, "terms": encoded})
     return encoded
 
 
 def _load_postings_cache(cache_file: Path | None, urls: list):
-    if cache_file is None:
-        return None
-    try:
-        with open(cache_file, "rb") as handle:
-            cached = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
-        return None
+    cached = load_state(cache_file) if cache_file is not None else None
     if not isinstance(cached, dict) or cached.get("format") != CACHE_FORMAT or cached.get("urls") != urls:
-        return None  # entries added, removed or reordered: numbers moved, read everything
+        return None  # none, or entries added, removed or reordered: numbers moved, read everything
     return cached
-
-
-def _save_postings_cache(cache_file: Path, data: dict) -> None:
-    temporary = Path(cache_file).with_suffix(".tmp")
-    with open(temporary, "wb") as handle:
-        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, cache_file)
 
 
 def _write_filters(written, reader, number: dict) -> None:

@@ -45,10 +45,8 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None, over
     if incremental:
         skip = [settings.get("THEME_STATIC_DIR", "theme"), *settings.get("STATIC_PATHS", [])]
         if spare.is_dir():
-            os.rename(spare, partial)
-            sync_tree(final, partial, skip)
-        else:
-            link_tree(final, partial, skip)
+            os.rename(spare, partial)  # recycled: its folders are there, most files linked already
+        sync_tree(final, partial, skip)
     elif spare.exists():
         delete_later(spare)
     started = time.perf_counter()
@@ -63,32 +61,17 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None, over
     return {"seconds": time.perf_counter() - started, "output": str(final)}
 
 
-def link_tree(source: Path, target: Path, skip=()) -> int:
-    """Hard-link every file of the last output into the new one: instant, no extra space.
-
-    The incremental writer replaces a file (new inode) rather than writing into
-    it, so the published output never changes under a running build. Static
-    folders are left for Pelican to copy afresh (it writes into existing files).
-    """
-    count = 0
-    skipped = {str(source / folder) for folder in skip}
-    for root, dirs, files in os.walk(source):
-        dirs[:] = [d for d in dirs if os.path.join(root, d) not in skipped]
-        destination = target / Path(root).relative_to(source)
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            os.link(os.path.join(root, name), destination / name)
-            count += 1
-    return count
-
-
 def sync_tree(source: Path, target: Path, skip=()) -> int:
-    """Make ``target`` (the site before last, kept as ``<output>.spare``) what ``link_tree`` would make.
+    """Make ``target`` a copy of the last output in hard links: instant, no extra space.
 
-    Recycling the old tree beats making a new one: the folders are already
-    there (one per page: thousands of them, slow to create and slower to
-    delete), and only the files the last build changed need linking again.
-    Returns the number of files linked.
+    ``target`` may be missing, or the site before last (``<output>.spare``):
+    recycling it beats making a new tree, as its folders are already there
+    (one per page: thousands, slow to create and slower to delete) and only
+    the files the last build changed need linking again. The incremental
+    writer replaces a file (new inode) rather than writing into it, so the
+    published output never changes under a running build. Static folders
+    (``skip``) are left for Pelican to copy afresh (it writes into existing
+    files). Returns the number of files linked.
     """
     linked = 0
     skipped = {os.path.join(str(source), folder) for folder in skip}

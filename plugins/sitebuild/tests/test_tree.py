@@ -2,7 +2,7 @@
 
 import os
 
-from plugins.sitebuild.build import link_tree, sync_tree
+from plugins.sitebuild.build import sync_tree
 
 
 def _files(folder):
@@ -16,7 +16,7 @@ def _site(folder, pages):
         path.write_text(text)
 
 
-def test_a_recycled_tree_becomes_what_a_fresh_link_tree_would_be(tmp_path):
+def test_a_recycled_tree_becomes_what_a_fresh_copy_would_be(tmp_path):
     last = tmp_path / "output"
     _site(last, {"index.html": "home v2", "2025/04/a/index.html": "a", "2025/04/b/index.html": "b v2",
                  "theme/css/site.css": "css", "feeds/all.atom.xml": "feed"})
@@ -28,12 +28,12 @@ def test_a_recycled_tree_becomes_what_a_fresh_link_tree_would_be(tmp_path):
 
     linked = sync_tree(last, spare, skip=["theme"])
     fresh = tmp_path / "fresh"
-    link_tree(last, fresh, skip=["theme"])
+    sync_tree(last, fresh, skip=["theme"])  # a fresh copy: nothing to recycle
 
     assert _files(spare) == _files(fresh) == ["2025/04/a/index.html", "2025/04/b/index.html",
                                               "feeds/all.atom.xml", "index.html"]
     for name in _files(spare):
-        assert os.path.samefile(spare / name, last / name)  # hard links, as link_tree makes
+        assert os.path.samefile(spare / name, last / name)  # hard links, as in a fresh copy
     assert linked == 3  # index.html, b and the feed; a was linked already
     assert not (spare / "2025/03").exists()  # emptied folders go too
     assert not (spare / "theme").exists()  # Pelican copies static files afresh
