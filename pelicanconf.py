@@ -1,6 +1,6 @@
 """Development settings. Production overrides live in publishconf.py.
 
-Every setting the project adds is documented in the README ("Settings"), and
+Every setting the project adds is documented in docs/settings.md, and
 tests/test_docs.py fails when one is missing there.
 """
 
@@ -97,7 +97,7 @@ RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".build/cache"
 
-# Project settings (see README "Settings"; tests/test_docs.py checks each is documented).
+# Project settings (see docs/settings.md; tests/test_docs.py checks each is documented).
 ENTITY_KINDS_WITH_PAGES = ["sections", "topics", "people", "places", "organisations", "stories"]
 ENTITY_TIMELINE_MAX_EVENTS = 50  # an entity page shows its latest 50 events (None: all)
 JSON_FEED_SAVE_AS = "feeds/all.json"

@@ -272,17 +272,14 @@ def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-page
 
 @task
 def schema(c):
-    """Regenerate schema/entry.schema.json and the README's front matter reference."""
-    from plugins.entries.reference import README_END, README_START, SCHEMA_PATH, entry_json_schema, front_matter_reference
+    """Regenerate schema/entry.schema.json and the front matter reference in docs/front-matter.md."""
+    from plugins.entries.reference import REFERENCE_PATH, SCHEMA_PATH, entry_json_schema, with_reference
 
     (ROOT / SCHEMA_PATH).parent.mkdir(exist_ok=True)
     (ROOT / SCHEMA_PATH).write_text(entry_json_schema(), encoding="utf-8")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    head, rest = readme.split(README_START, 1)
-    _old, tail = rest.split(README_END, 1)
-    (ROOT / "README.md").write_text(f"{head}{README_START}\n{front_matter_reference()}\n{README_END}{tail}",
-                                    encoding="utf-8")
-    print(f"Wrote {SCHEMA_PATH} and the README reference")
+    page = ROOT / REFERENCE_PATH
+    page.write_text(with_reference(page.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"Wrote {SCHEMA_PATH} and the reference in {REFERENCE_PATH}")
 
 
 @task

@@ -1,4 +1,4 @@
-"""The docs are part of the product: generated parts current, every setting documented."""
+"""The docs are part of the product: generated parts current, every setting documented, every link live."""
 
 import ast
 import json
@@ -7,19 +7,24 @@ import re
 import jsonschema
 import pytest
 
-from plugins.entries.reference import README_END, README_START, SCHEMA_PATH, entry_json_schema, front_matter_reference
 from plugins.entries.frontmatter import decode, split
+from plugins.entries.reference import (REFERENCE_END, REFERENCE_PATH, REFERENCE_START, SCHEMA_PATH,
+                                       entry_json_schema, front_matter_reference)
+from tests.support.doc_pages import DOCS, INDEX, README, anchors, doc_pages, line_count, local_links, rendered
 from tests.support.sites import ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+README_TEXT = README.read_text(encoding="utf-8")
+SETTINGS_PAGE = DOCS / "settings.md"
+README_MAX_LINES = 200
 
 
 def test_json_schema_file_matches_the_model():
     assert (ROOT / SCHEMA_PATH).read_text(encoding="utf-8") == entry_json_schema(), "run ./dev schema"
 
 
-def test_readme_front_matter_reference_matches_the_model():
-    section = README.split(README_START, 1)[1].split(README_END, 1)[0]
+def test_front_matter_reference_page_matches_the_model():
+    page = (ROOT / REFERENCE_PATH).read_text(encoding="utf-8")
+    section = page.split(REFERENCE_START, 1)[1].split(REFERENCE_END, 1)[0]
     assert section.strip() == front_matter_reference().strip(), "run ./dev schema"
 
 
@@ -44,15 +49,53 @@ def _project_settings():
                    if isinstance(t, ast.Name) and t.id.isupper()})
 
 
+def _settings_table() -> set[str]:
+    """The names in the first column of docs/settings.md's tables."""
+    return {row.find("td").get_text().strip() for row in rendered(SETTINGS_PAGE).select("table tr") if row.find("td")}
+
+
 def test_project_settings_are_found():
     assert "JSON_FEED_SAVE_AS" in _project_settings()
 
 
 @pytest.mark.parametrize("name", _project_settings())
-def test_every_project_setting_is_documented(name):
-    assert re.search(rf"`{name}`", README), f"document {name} in the README's Settings table"
+def test_every_project_setting_is_in_the_settings_table(name):
+    assert name in _settings_table(), f"document {name} in the table of {SETTINGS_PAGE.relative_to(ROOT)}"
 
 
 @pytest.mark.parametrize("task", ["build", "rebuild", "clean", "serve", "livereload", "check", "new", "test"])
-def test_every_task_is_documented(task):
-    assert f"./dev {task}" in README
+def test_every_task_is_documented_in_the_readme(task):
+    assert f"./dev {task}" in README_TEXT
+
+
+@pytest.mark.parametrize("command", ["./dev serve", "./dev test"])
+def test_the_readme_gives_the_two_commands_first(command):
+    first = rendered(README).find("h2")
+    assert first.get_text() == "The two commands" and command in first.find_next("pre").get_text()
+
+
+def test_the_readme_is_short_enough_for_a_newcomer():
+    assert line_count(README) <= README_MAX_LINES, f"README.md: move reference text to docs/ (limit {README_MAX_LINES})"
+
+
+def test_the_readme_links_contributing_near_the_top():
+    first_links = [link.target.name for link in local_links(README)[:3]]
+    assert "CONTRIBUTING.md" in first_links
+
+
+@pytest.mark.parametrize("page", doc_pages(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_link_between_doc_pages_leads_somewhere(page):
+    broken = [link.href for link in local_links(page) if not link.target.exists()
+              or (link.anchor and link.target.suffix == ".md" and link.anchor not in anchors(link.target))]
+    assert not broken, f"{page.relative_to(ROOT)}: links to missing files or headings: {broken}"
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+def test_every_doc_page_is_on_the_map(page):
+    assert page == INDEX or page in {link.target for link in local_links(INDEX)}, \
+        f"link docs/{page.name} from docs/index.md"
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+def test_every_doc_page_starts_with_its_title(page):
+    assert re.match(r"# \S", page.read_text(encoding="utf-8"))

@@ -287,10 +287,11 @@ def test_invoke_import_explains_what_it_cannot_do(content, args, message):
     assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("section", ["## Importing a saved page", "./dev import PAGE", "./dev new \"Title\"",
-                                     "markdownify"])
-def test_the_readme_documents_importing(section):
-    assert section in (ROOT / "README.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page, text", [("docs/importer.md", "# Importing a saved page"), ("README.md", "./dev import PAGE"),
+                                        ("README.md", "./dev new \"Title\""), ("README.md", "docs/importer.md"),
+                                        ("docs/internals.md", "markdownify")])
+def test_the_docs_document_importing(page, text):
+    assert text in (ROOT / page).read_text(encoding="utf-8")
 
 
 def test_a_title_too_long_for_an_entry_is_refused(content):

@@ -1,7 +1,7 @@
 """The content model: one definition of an entry, its events, claims and sources.
 
 Everything else is derived from these classes: validation, the JSON Schema in
-``schema/entry.schema.json``, the README's front matter reference and the
+``schema/entry.schema.json``, the front matter reference in docs/front-matter.md and the
 ``invoke new`` scaffold. Entity fields accept an id or any alias from the
 registries and store the id.
 """

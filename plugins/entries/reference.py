@@ -1,4 +1,4 @@
-"""Documents derived from the model: the JSON Schema and the README's field reference.
+"""Documents derived from the model: the JSON Schema and the front matter reference (docs/front-matter.md).
 
 Both are generated, committed, and checked by tests, so the docs and the
 editor's validation can never drift from what the reader accepts.
@@ -14,8 +14,9 @@ from pydantic import BaseModel
 from .model import Entry
 
 SCHEMA_PATH = "schema/entry.schema.json"
-README_START = "<!-- front-matter-reference:start -->"
-README_END = "<!-- front-matter-reference:end -->"
+REFERENCE_PATH = "docs/front-matter.md"  # the reference is written between these two markers
+REFERENCE_START = "<!-- front-matter-reference:start -->"
+REFERENCE_END = "<!-- front-matter-reference:end -->"
 
 
 def entry_json_schema() -> str:
@@ -23,6 +24,13 @@ def entry_json_schema() -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://archive.example.org/schema/entry.schema.json"
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def with_reference(page: str) -> str:
+    """``page`` (the text of REFERENCE_PATH) with the generated reference between its markers."""
+    head, rest = page.split(REFERENCE_START, 1)
+    _old, tail = rest.split(REFERENCE_END, 1)
+    return f"{head}{REFERENCE_START}\n{front_matter_reference()}\n{REFERENCE_END}{tail}"
 
 
 def front_matter_reference() -> str:

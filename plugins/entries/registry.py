@@ -190,7 +190,7 @@ def _load_one(path: Path, model, registry: Registry, problems: list) -> None:
             for err in exc.errors():
                 where = ".".join(str(p) for p in err["loc"]) or "entry"
                 problems.append(Problem(str(path), line, f"{where}: {err['msg']}",
-                                        "see the registry fields in the README"))
+                                        "see the registry fields in docs/front-matter.md"))
             continue
         try:
             registry.add(entity, line)

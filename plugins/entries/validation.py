@@ -129,7 +129,7 @@ def _example(key) -> str:
 def _generic_fix(loc) -> str:
     if loc and loc[-1] in ("date", "end", "published", "updated"):
         return "write the date as YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+03:00"
-    return "see the front matter reference in the README"
+    return "see the front matter reference in docs/front-matter.md"
 
 
 def _fields_at(loc, model) -> set:

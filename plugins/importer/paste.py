@@ -82,7 +82,7 @@ def _with_posts(units: list[str], page: SourcePage) -> list:
         post = post_from_lines(units[start:index], unit)
         if not (post.date and post.url):
             page.notes.append(f"a pasted post by @{post.handle} has no date or link, so it stays plain text: "
-                              "make it a post card (README, \"Social posts\") once you have both")
+                              "make it a post card (docs/front-matter.md, \"Social posts\") once you have both")
             continue
         parts.extend(units[taken:start])
         parts.append(len(page.posts))

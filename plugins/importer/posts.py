@@ -37,7 +37,7 @@ class Post:
     platform: str = "X"
 
     def card(self) -> str:
-        """The post as a ``::: post`` block (see README, "Social posts")."""
+        """The post as a ``::: post`` block (see docs/front-matter.md, "Social posts")."""
         fields = [("author", self.author), ("handle", self.handle), ("platform", self.platform),
                   ("date", self.date), ("url", self.url)]
         head = "\n".join(f"{key}: {' '.join(value.split())}" for key, value in fields if value)
