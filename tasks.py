@@ -11,7 +11,7 @@
     invoke import PAGE  a saved page (.html), a pasted text (.txt) or - as a draft entry
     invoke publish      build for production; --to DIR, --rsync user@host:path or --gh-pages
     invoke test         run the whole test suite
-    invoke bench        time our build against vanilla Pelican + Pagefind (--entries, --rounds, --seed)
+    invoke bench        time our build against vanilla Pelican + Pagefind (--entries, --rounds, --seed; --scale)
 """
 
 from __future__ import annotations
@@ -293,11 +293,19 @@ def test(c, k="", browser=True):
     c.run(f"{sys.executable} -m pytest {' '.join(args)}", pty=False)
 
 
-@task(help={"entries": "entries in the synthetic archive (default 5000)", "rounds": "alternating rounds (default 3)",
+@task(help={"entries": "entries in the synthetic archive (default 5000)",
+            "rounds": "alternating rounds (default 3; with --scale, 1)",
             "seed": "seed of the synthetic archive (default 1)",
-            "livereload": "saved edits timed through invoke livereload (default 5; 0: skip)"})
-def bench(c, entries=5000, rounds=3, seed=1, livereload=5):
-    """Benchmark our builds against vanilla Pelican + Pagefind and print the table (also in bench/out/latest.md)."""
+            "livereload": "saved edits timed through invoke livereload, on the synthetic and the sample archive "
+                          "(default 5; 0: skip)",
+            "scale": "instead, the scale run at these sizes, e.g. 5000,20000,50000: cold build, one-edit rebuild "
+                     "and peak memory per size"})
+def bench(c, entries=5000, rounds=0, seed=1, livereload=5, scale=""):
+    """Benchmark our builds against Pelican + Pagefind (or, with --scale, how they grow); see bench/README.md."""
     os.chdir(ROOT)
-    c.run(f"{sys.executable} -m bench.run --entries {int(entries)} --rounds {int(rounds)} --seed {int(seed)} "
+    if scale:
+        c.run(f"{sys.executable} -m bench.scale --sizes {scale} --rounds {int(rounds) or 1} --seed {int(seed)}",
+              pty=False)
+        return
+    c.run(f"{sys.executable} -m bench.run --entries {int(entries)} --rounds {int(rounds) or 3} --seed {int(seed)} "
           f"--livereload {int(livereload)}", pty=False)

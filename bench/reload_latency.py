@@ -1,12 +1,20 @@
 """How long ``invoke livereload`` takes to show a saved edit in the browser.
 
-The real task is started as a subprocess (it builds the sample archive, ``content/``,
-into ``output/``: the task has no option for another folder), an entry's page is
-opened in headless Chromium, and a unique sentence is appended to that entry's
-Markdown; the time is taken from the save to the sentence being visible. The
-entry is restored afterwards, always, and the task is stopped only once its
-rebuild of the restored entry is served, so ``content/`` and ``output/`` are left
-as they were.
+The real task is started as a subprocess, an entry's page is opened in headless
+Chromium, and the entry's Markdown is edited: a sentence appended to the body, a
+new first paragraph, a sentence in the middle, a new title, a new summary (edits
+of different kinds, in turn, each carrying a unique marker); the time is taken
+from the save to the marker being visible. The entry is restored afterwards,
+always, and the task is stopped only once its rebuild of the restored entry is
+served, so the archive and its output are left as they were.
+
+The task builds ``content/`` into ``output/`` next to its ``tasks.py`` and has no
+option for another folder. To time it on another archive (the benchmark's 5,000
+synthetic entries) without touching the repository's own ``content/``, the task
+runs in a *shadow checkout* (``shadow_checkout``): a folder whose every top-level
+item links to the repository's, except ``content/`` (a copy of the archive),
+``tasks.py`` (a copy, so the task takes that folder as its root) and the build's
+own folders. It runs the same code the maintainer runs, whatever that code is.
 
 Alongside, a thread polls the page over HTTP: the time from the save to the
 rebuilt page being *served* is the part the build and the watcher take, and it
@@ -22,6 +30,8 @@ by ``SPACING`` seconds.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -34,9 +44,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTENT, OUTPUT = ROOT / "content", ROOT / "output"
 SPACING = 4.0  # livereload ignores a change within 3 s of its last reload
 TIMEOUT = 30.0
+FIRST_BUILD_SECONDS_PER_ENTRY, FIRST_BUILD_MIN_SECONDS = 0.1, 180
+EDIT_KINDS = ("body end", "title", "body start", "summary", "body middle")
+MARKER_WORDS = "Livereload benchmark"
+# Not linked into a shadow checkout: the archive and what a build writes.
+SHADOW_SKIP = {"content", "output", ".build", ".git", ".venv", "tasks.py"}
 
 
 @dataclass
@@ -44,6 +58,54 @@ class ReloadFigures:
     browser: list[float] = field(default_factory=list)  # save -> visible in the page (seconds)
     served: list[float] = field(default_factory=list)  # save -> rebuilt page served over HTTP
     problem: str = ""  # why there is no browser figure, if there is none
+    kinds: list[str] = field(default_factory=list)  # the kind of each edit, in order
+
+
+class CannotEdit(ValueError):
+    """An entry whose front matter has no single-line field the edit needs."""
+
+
+def edit_entry(text: str, kind: str, marker: str) -> str:
+    """``text`` (an entry's Markdown) with ``marker`` put where an edit of ``kind`` puts it.
+
+    ``marker`` is plain words ending with a full stop, so it is valid as a YAML value
+    and as Markdown, and shows as written on the article page.
+    """
+    head, separator, body = text.removeprefix("---\n").partition("\n---\n")
+    if not separator:
+        raise CannotEdit("the entry has no front matter")
+    if kind in ("title", "summary"):
+        field_line = re.compile(rf"^{kind}:.*$", re.MULTILINE)
+        if len(field_line.findall(head)) != 1:
+            raise CannotEdit(f"the front matter has no single-line {kind}")
+        head = field_line.sub(f"{kind}: {marker}", head, count=1)
+    elif kind == "body end":
+        body = body.rstrip("\n") + f"\n\n{marker}\n"
+    elif kind == "body start":
+        body = f"{marker}\n\n" + body.lstrip("\n")
+    elif kind == "body middle":
+        paragraphs = body.split("\n\n")
+        paragraphs.insert(len(paragraphs) // 2, marker)
+        body = "\n\n".join(paragraphs)
+    else:
+        raise ValueError(f"unknown edit {kind!r}; one of {', '.join(EDIT_KINDS)}")
+    return "---\n" + head + separator + body
+
+
+def shadow_checkout(content: Path, where: Path) -> Path:
+    """A folder that runs the repository's tasks on ``content``: links to every top-level item but the
+    archive and the build's folders, a copy of ``tasks.py`` and of ``content``. Return it."""
+    shutil.rmtree(where, ignore_errors=True)
+    where.mkdir(parents=True)
+    for item in ROOT.iterdir():
+        if item.name in SHADOW_SKIP or item.name.startswith("output.") or item.resolve() == where.resolve():
+            continue
+        if item.name == "bench":  # its out/ holds the archives and this very folder
+            continue
+        (where / item.name).symlink_to(item)
+    shutil.copy2(ROOT / "tasks.py", where / "tasks.py")
+    shutil.copytree(content, where / "content")
+    return where
 
 
 def _free_port() -> int:
@@ -70,19 +132,19 @@ def _wait_until(condition, timeout: float, what: str) -> float:
     raise TimeoutError(f"livereload: {what} not within {timeout:.0f} s")
 
 
-def _article_path(entry: Path) -> str:
-    """The site path of an entry's article page in output/ (``YYYY/MM/DD/slug/``)."""
-    pages = list(OUTPUT.glob(f"*/*/*/{entry.stem}/index.html"))
+def _article_path(output: Path, entry: Path) -> str:
+    """The site path of an entry's article page in ``output`` (``YYYY/MM/DD/slug/``)."""
+    pages = list(output.glob(f"*/*/*/{entry.stem}/index.html"))
     if len(pages) != 1:
-        raise RuntimeError(f"livereload: cannot find the page of {entry} in {OUTPUT}")
-    return pages[0].parent.relative_to(OUTPUT).as_posix() + "/"
+        raise RuntimeError(f"livereload: cannot find the page of {entry} in {output}")
+    return pages[0].parent.relative_to(output).as_posix() + "/"
 
 
-def _start_task(port: int, log: Path) -> subprocess.Popen:
-    """``invoke livereload --port PORT`` in its own session, so it and its children stop together."""
+def _start_task(root: Path, port: int, log: Path) -> subprocess.Popen:
+    """``invoke livereload --port PORT`` in ``root``, in its own session, so it and its children stop together."""
     invoke = Path(sys.executable).with_name("invoke")
     with open(log, "w", encoding="utf-8") as out:
-        return subprocess.Popen([str(invoke), "livereload", "--port", str(port)], cwd=ROOT, stdout=out,
+        return subprocess.Popen([str(invoke), "livereload", "--port", str(port)], cwd=root, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)
 
 
@@ -118,70 +180,98 @@ def _why_not_connected(console: list[str]) -> str:
     return "the page does not connect to livereload" + (f": {console[0].split('. ')[0]}" if console else "")
 
 
-def _edit_and_time(page, entry: Path, original: bytes, url: str, marker: str, figures: ReloadFigures) -> None:
-    """Append ``marker`` to the entry, then time the served page and (if livereload is connected) the browser."""
+def _edit_and_time(page, entry: Path, original: bytes, kind: str, url: str, marker: str,
+                   figures: ReloadFigures) -> None:
+    """Make an edit of ``kind`` carrying ``marker``; time the served page and (if connected) the browser."""
     served: list = []
-    entry.write_bytes(original + f"\n{marker}\n".encode())
+    entry.write_text(edit_entry(original.decode("utf-8"), kind, marker), encoding="utf-8")
     saved = time.perf_counter()
     poller = threading.Thread(target=_served_after, args=(url, marker, saved, served), daemon=True)
     poller.start()
     if page is not None:
-        page.get_by_text(marker).wait_for(state="visible", timeout=TIMEOUT * 1000)
+        # In the body: a new title is in the head's <title> too, which is never visible.
+        page.locator("body").get_by_text(marker).first.wait_for(state="visible", timeout=TIMEOUT * 1000)
         figures.browser.append(time.perf_counter() - saved)
     poller.join()
     if isinstance(served[0], Exception):
         raise served[0]
     figures.served.append(served[0])
+    figures.kinds.append(kind)
 
 
-def measure_livereload(repeats: int, log: Path) -> ReloadFigures:
-    """Time ``repeats`` saved edits of a sample entry through the real ``invoke livereload``."""
-    from playwright.sync_api import sync_playwright
+def _chosen_entry(content: Path) -> Path:
+    """An entry of the middle of the archive whose title and summary are single lines (all edits apply)."""
+    articles = sorted((content / "articles").rglob("*.md"))
+    for entry in articles[len(articles) // 2:] + articles[:len(articles) // 2]:
+        try:
+            for kind in EDIT_KINDS:
+                edit_entry(entry.read_text(encoding="utf-8"), kind, "Probe.")
+        except CannotEdit:
+            continue
+        return entry
+    raise RuntimeError(f"livereload: no entry of {content} can take every kind of edit")
 
-    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 
-    entry = sorted((CONTENT / "articles").rglob("*.md"))[0]
+def measure_livereload(repeats: int, log: Path, content: Path | None = None) -> ReloadFigures:
+    """Time ``repeats`` saved edits of an entry through the real ``invoke livereload``: on the repository's
+    own archive, or on ``content`` in a shadow checkout next to ``log``."""
+    root = ROOT if content is None else shadow_checkout(content, log.with_suffix(""))
+    entry = _chosen_entry(root / "content")
+    entries = len(list((root / "content" / "articles").rglob("*.md")))
     original = entry.read_bytes()
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     figures, url = ReloadFigures(), None
-    task = _start_task(port, log)
+    task = _start_task(root, port, log)
     try:
-        _wait_until(lambda: _server_up(task, base, log), 180, "the first build and the server")
-        url = base + _article_path(entry)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            console, sockets = [], []
-            page.on("console", lambda message: console.append(message.text))
-            page.on("websocket", lambda socket_: sockets.append(socket_.url))
-            page.goto(url)
-            # Let livereload's client connect, and its 3 s quiet time pass. Waiting through Playwright
-            # (not time.sleep) lets it deliver the page's events, the websocket's among them.
-            page.wait_for_timeout(SPACING * 1000)
-            if not any("/livereload" in s for s in sockets):
-                figures.problem = f"never: {_why_not_connected(console)}"
-                page = None
-            for number in range(repeats):
-                marker = f"Livereload benchmark sentence {number} {uuid.uuid4().hex[:8]}."
-                _edit_and_time(page, entry, original, url, marker, figures)
-                if page is not None:
-                    page.wait_for_timeout(SPACING * 1000)
-                else:
-                    time.sleep(SPACING)
-            browser.close()
+        first_build = max(FIRST_BUILD_MIN_SECONDS, FIRST_BUILD_SECONDS_PER_ENTRY * entries)
+        _wait_until(lambda: _server_up(task, base, log), first_build, "the first build and the server")
+        url = base + _article_path(root / "output", entry)
+        _time_edits(repeats, entry, original, url, figures)
     finally:
         entry.write_bytes(original)
         if url:
             _wait_for_restored(url, entry)
         _stop_task(task)
+        if content is not None:
+            shutil.rmtree(root, ignore_errors=True)
     return figures
 
 
+def _time_edits(repeats: int, entry: Path, original: bytes, url: str, figures: ReloadFigures) -> None:
+    """Open the entry's page in Chromium and time ``repeats`` edits, of each kind in turn."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        console, sockets = [], []
+        page.on("console", lambda message: console.append(message.text))
+        page.on("websocket", lambda socket_: sockets.append(socket_.url))
+        page.goto(url)
+        # Let livereload's client connect, and its 3 s quiet time pass. Waiting through Playwright
+        # (not time.sleep) lets it deliver the page's events, the websocket's among them.
+        page.wait_for_timeout(SPACING * 1000)
+        if not any("/livereload" in s for s in sockets):
+            figures.problem = f"never: {_why_not_connected(console)}"
+            page = None
+        for number in range(repeats):
+            kind = EDIT_KINDS[number % len(EDIT_KINDS)]
+            marker = f"{MARKER_WORDS} {kind} {number} {uuid.uuid4().hex[:8]}."
+            _edit_and_time(page, entry, original, kind, url, marker, figures)
+            if page is not None:
+                page.wait_for_timeout(SPACING * 1000)
+            else:
+                time.sleep(SPACING)
+        browser.close()
+
+
 def _wait_for_restored(url: str, entry: Path) -> None:
-    """Wait until the restored entry is served, so the task is stopped with output/ matching content/ again."""
+    """Wait until the restored entry is served, so the task is stopped with its output matching the archive."""
     try:
-        _wait_until(lambda: "Livereload benchmark sentence" not in _get(url), TIMEOUT, "the restored entry")
+        _wait_until(lambda: MARKER_WORDS not in _get(url), TIMEOUT, "the restored entry")
     except TimeoutError:
-        print(f"livereload: output/ may still show the benchmark's edit of {entry.name}; run invoke build",
+        print(f"livereload: the output may still show the benchmark's edit of {entry.name}; run invoke build",
               file=sys.stderr)
