@@ -393,7 +393,7 @@ def targets(values: dict, reload_problems: dict, entries: int) -> list[tuple[str
 
 
 def report(values: dict, search_rows: list[tuple], reload_problems: dict, args, host: dict) -> str:
-    """The whole result as Markdown: it reads well in a terminal and pastes into the README."""
+    """The whole result as Markdown: it reads well in a terminal and goes into bench/README.md."""
     when = dt.date.today().isoformat()
     lines = [f"### Benchmark: {args.entries:,} entries, seed {args.seed}, {args.rounds} round(s), {when}", "",
              f"Machine: {host['cpu']}, {host['cores']} cores, {host['ram']} RAM; {host['os']}; Python "

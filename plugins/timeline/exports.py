@@ -1,8 +1,8 @@
 """Open data: every event as a row (events.csv, events.json) and as a TimelineJS 3 document.
 
 Researchers and newsrooms load these into spreadsheets, ACLED-style analyses
-and Knight Lab's TimelineJS, so the columns are fixed, documented in the
-README ("Open data"), and filled from the same TimelineEvent list as the pages.
+and Knight Lab's TimelineJS, so the columns are fixed, documented in
+docs/open-data.md, and filled from the same TimelineEvent list as the pages.
 Unknown figures stay empty (null in JSON), never 0.
 """
 
@@ -16,7 +16,7 @@ from markupsafe import escape
 
 from .labels import date_label
 
-# name -> what the column holds; the README's "Open data" table lists the same (tested).
+# name -> what the column holds; the table of docs/open-data.md lists the same (tested).
 FIELDS = {
     "event_id": "Stable id of the event: '<entry slug>--<event anchor>'.",
     "event_date": "Start date as written: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[±HH:MM].",

@@ -3,7 +3,7 @@
 10,000 valid searches from 20 concurrent keep-alive clients must all succeed (latency median
 and p95 are printed and recorded); 1,000 malformed requests must never get a 500, and every
 answer must be JSON with the service's Content-Security-Policy. The load generator is
-bench/load.py's, which also prints the figures for the README (``python -m bench.load``).
+bench/load.py's, which also prints the figures for docs/reliability.md (``python -m bench.load``).
 Path traversal on the static server is tests/test_search_service.py's.
 """
 
