@@ -140,9 +140,12 @@ class _Words:
     """Draws words as news text uses them: function words, Zipf-distributed content words, key terms, numbers."""
 
     def __init__(self, rng: random.Random, size: int = MIN_VOCABULARY):
-        made_up = []
-        while len(made_up) < size - len(NEWS_WORDS):
-            made_up.append(_made_up(rng, rng.randint(1, 4)))
+        made_up, seen = [], set(NEWS_WORDS) | set(FUNCTION_WORDS)
+        while len(made_up) < size - len(NEWS_WORDS):  # distinct words, or the vocabulary would be smaller than said
+            word = _made_up(rng, rng.randint(1, 4))
+            if word not in seen:
+                seen.add(word)
+                made_up.append(word)
         news = list(NEWS_WORDS)
         rng.shuffle(news)
         rng.shuffle(made_up)

@@ -10,8 +10,8 @@ import statistics
 import pytest
 import yaml
 
-from bench.synthetic import (BODY_MAX_WORDS, BODY_MEDIAN_WORDS, BODY_MIN_WORDS, FUNCTION_WORDS, body_length,
-                             generate_archive, sentence_lengths, vocabulary_size)
+from bench.synthetic import (BODY_MAX_WORDS, BODY_MEDIAN_WORDS, BODY_MIN_WORDS, FUNCTION_WORDS, HEAPS_BETA, HEAPS_K,
+                             body_length, generate_archive, sentence_lengths, vocabulary_size)
 from plugins.entries.frontmatter import decode, split
 
 SEEDS = [1, 2, 7]
@@ -63,6 +63,12 @@ def test_generated_bodies_read_like_prose(archive):
     share = sum(word in FUNCTION_WORDS for word in words) / len(words)
     assert 0.35 <= share <= 0.55
     assert 0.03 <= words.count("the") / len(words) <= 0.09
+
+
+def test_an_archive_uses_about_as_many_distinct_words_as_heaps_law_predicts(archive):
+    words = [word.strip(".").lower() for _front, body in _entries(archive) for word in body]
+    predicted = HEAPS_K * len(words) ** HEAPS_BETA
+    assert 0.7 <= len(set(words)) / predicted <= 1.2
 
 
 def test_every_lede_names_the_entrys_first_place_and_the_body_returns_to_it(archive):
