@@ -52,11 +52,14 @@ def check(c, files="", path="", data=""):
 
     content = Path(path).resolve() if path else CONTENT
     os.chdir(ROOT)
+    warnings = []
     if files:
         chosen = [f for f in files.split(",") if f]
-        problems, count = check_files(chosen, content), len(chosen)
+        problems, count = check_files(chosen, content, warnings=warnings), len(chosen)
     else:
-        problems, count = check_archive(content, data_dir=Path(data).resolve() if data else None)
+        problems, count = check_archive(content, data_dir=Path(data).resolve() if data else None, warnings=warnings)
+    for warning in warnings:
+        print(warning)
     for problem in problems:
         print(problem)
     if problems:

@@ -18,6 +18,7 @@ from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
 from .cache import entry_key
+from .citations import citation_findings
 from .dates import parse_timestamp
 from .errors import Problem
 from .pages import load_page
@@ -121,9 +122,13 @@ class EntryReader(BaseReader):
 
 
 def load_valid_entry(source_path, shown, registries, raw=None):
-    """An entry whose front matter and post cards are valid, or Problem / ProblemList."""
+    """An entry whose front matter, citations and post cards are valid, or Problem / ProblemList.
+
+    Warnings (a draft's uncited figure, say) ride on the result for ``invoke check`` to print.
+    """
     loaded = load_entry(source_path, registries, raw=raw, shown=shown)
-    problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+    problems, loaded.warnings = citation_findings(shown, loaded.entry, loaded.front)
+    problems += post_card_problems(shown, loaded.front.body, loaded.front.body_line)
     if problems:
         raise ProblemList(problems)
     return loaded
@@ -179,9 +184,16 @@ def entry_metadata(entry, slug, registries, settings) -> dict:
         "lang": entry.lang,
         "entry": entry,
     }
-    if entry.updated:
-        metadata["modified"] = _safe(parse_timestamp(entry.updated, tz))
+    modified = last_modified(entry)
+    if modified is not None:
+        metadata["modified"] = _safe(parse_timestamp(modified, tz))
     return metadata
+
+
+def last_modified(entry):
+    """The later of ``updated`` and the newest correction: a correction is a change readers must see."""
+    dates = ([entry.updated] if entry.updated else []) + [c.date for c in entry.corrections]
+    return max(dates, key=lambda d: (d.first_day(), d.iso()), default=None)
 
 
 def _zone(settings):
