@@ -194,8 +194,16 @@ class Figure(Strict):
         return self.best if self.best is not None else self.at_least
 
     @property
-    def floor(self) -> Optional[int]:
-        return self.low if self.low is not None else self.at_least
+    def lowest(self) -> int:
+        """The low end as exported: the low figure, the floor, or (exact) the figure itself."""
+        return self.low if self.low is not None else self.value
+
+    @property
+    def highest(self) -> Optional[int]:
+        """The high end as exported; unknown (None) when the source gives only a floor."""
+        if self.high is not None:
+            return self.high
+        return None if self.at_least is not None else self.best
 
     @property
     def is_exact(self) -> bool:
@@ -338,26 +346,29 @@ class Entry(Strict):
         return event.id or f"event-{index + 1}"
 
     def cited(self, refs) -> list:
-        """The sources a figure or claim names (ids or 1-based positions); unknown ones are left out."""
-        found = []
-        for ref in refs or ():
-            source = self.source_by_ref(ref)
-            if source is not None and source not in found:
-                found.append(source)
-        return found
+        """The sources a figure or claim names, as (position, Source)."""
+        return sources_cited(self.sources, refs)
 
     def source_by_ref(self, ref):
+        found = sources_cited(self.sources, [ref])
+        return found[0][1] if found else None
+
+    def corrections_newest_first(self) -> list:
+        """The corrections log as readers see it: the latest change on top."""
+        return sorted(self.corrections, key=lambda c: (c.date.first_day(), c.date.iso()), reverse=True)
+
+
+def sources_cited(sources, refs) -> list:
+    """(1-based position, Source) for each reference (a source id or position); unknown ones are left out."""
+    found = []
+    for ref in refs or ():
         if isinstance(ref, int):
-            return self.sources[ref - 1] if 1 <= ref <= len(self.sources) else None
-        return next((s for s in self.sources if s.id == ref), None)
-
-    def source_number(self, source) -> int:
-        """1-based position of a source: its anchor on the page is source-N."""
-        return next(i for i, s in enumerate(self.sources, 1) if s is source)
-
-    def latest_change(self):
-        """The newest correction (by date), or None."""
-        return max(self.corrections, key=lambda c: c.date.first_day(), default=None)
+            position = ref if 1 <= ref <= len(sources) else None
+        else:
+            position = next((i for i, s in enumerate(sources, 1) if s.id == ref), None)
+        if position is not None and all(position != p for p, _ in found):
+            found.append((position, sources[position - 1]))
+    return found
 
 
 class PageFront(Strict):
