@@ -275,7 +275,7 @@ def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-page
 
 @task
 def schema(c):
-    """Regenerate schema/entry.schema.json and the README's front matter reference."""
+    """Regenerate schema/entry.schema.json, the README's front matter reference and the status glossaries."""
     from plugins.entries.reference import README_END, README_START, SCHEMA_PATH, entry_json_schema, front_matter_reference
 
     (ROOT / SCHEMA_PATH).parent.mkdir(exist_ok=True)
@@ -285,7 +285,13 @@ def schema(c):
     _old, tail = rest.split(README_END, 1)
     (ROOT / "README.md").write_text(f"{head}{README_START}\n{front_matter_reference()}\n{README_END}{tail}",
                                     encoding="utf-8")
-    print(f"Wrote {SCHEMA_PATH} and the README reference")
+    from plugins.entries.statuses import GLOSSARY_END, GLOSSARY_START, GLOSSARY_FILES, glossary_markdown, replace_between
+
+    for name in GLOSSARY_FILES:
+        path = ROOT / name
+        path.write_text(replace_between(path.read_text(encoding="utf-8"), GLOSSARY_START, GLOSSARY_END,
+                                        glossary_markdown()), encoding="utf-8")
+    print(f"Wrote {SCHEMA_PATH}, the README reference and the claim statuses in {', '.join(GLOSSARY_FILES)}")
 
 
 @task

@@ -13,6 +13,7 @@ from typing import Optional
 
 GLOSSARY_START = "<!-- claim-statuses:start -->"
 GLOSSARY_END = "<!-- claim-statuses:end -->"
+GLOSSARY_FILES = ("CONTRIBUTING.md", "content/pages/about.md")  # written by ``invoke schema``
 
 
 @dataclass(frozen=True)
