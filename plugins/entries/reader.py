@@ -8,6 +8,7 @@ content model and records every problem; the plugin then stops the build
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from .errors import Problem
 from .pages import load_page
 from .registry import load_registries
 from .validation import ProblemList, load_entry
+
+logger = logging.getLogger(__name__)
 
 PROBLEMS_KEY = "_ENTRY_PROBLEMS"
 CACHE_KEY = "_ENTRY_CACHE"
@@ -139,6 +142,8 @@ def read_entry_uncached(source_path, shown, registries, settings, raw=None):
     from .text import html_to_text
 
     loaded = load_valid_entry(source_path, shown, registries, raw=raw)
+    for warning in loaded.warnings:  # what invoke check prints as warnings: a draft's missing citations
+        logger.warning("%s", warning)
     html = render_markdown(loaded.front.body, settings)
     return html, loaded.entry, html_to_text(html)
 
