@@ -161,3 +161,25 @@ def test_entry_links_to_its_history_only_when_a_repository_is_set(tmp_path, repo
     output = build_site(FIXTURES / "mini", tmp_path / "output", REPOSITORY_URL=repository or None)
     link = soup(output, RIVERTOWN).select_one(".entry-history a")
     assert (link["href"] if link else None) == expected
+
+
+def test_a_status_change_reaches_the_ledger_and_track_record_on_a_rebuild(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    output = build_site(content, tmp_path / "output")
+    entry = content / "articles" / "2025" / "rivertown-strike.md"
+    text = entry.read_text(encoding="utf-8").replace("        status: disputed\n        source: 1\n",
+                                                     "        status: \"false\"\n        source: 1\n")
+    text = text.replace("          - {date: 2025-04-05, status: disputed,",
+                        "          - {date: 2025-04-05, status: \"false\",")
+    entry.write_text(text, encoding="utf-8")
+    build_site(content, output)
+    ledger = soup(output, "claims/")
+    claim = ledger.find(id="rivertown-strike--event-1-claim-1")
+    assert claim["data-status"] == "false"
+    tally = {row.th.get_text(strip=True): row.td.get_text()
+             for row in soup(output, "organisations/defence-ministry/").select(".track-record .tally tbody tr")}
+    assert tally["False"] == "1" and tally["Disputed"] == "0"
+    assert soup(output, "claims/status/false/").find(id="rivertown-strike--event-1-claim-1")
