@@ -30,6 +30,7 @@ PLUGINS = [
     "plugins.entities",
     "plugins.outputs",
     "plugins.timeline",
+    "plugins.claims",
     "plugins.search",
     "plugins.incremental",  # keep last: it finishes the build after every other plugin has written
 ]
@@ -101,6 +102,8 @@ CACHE_PATH = ".build/cache"
 ENTITY_KINDS_WITH_PAGES = ["sections", "topics", "people", "places", "organisations", "stories"]
 ENTITY_TIMELINE_MAX_EVENTS = 50  # an entity page shows its latest 50 events (None: all)
 JSON_FEED_SAVE_AS = "feeds/all.json"
+# Where each entry page links to its file's history; None: no link. "{path}" is replaced by the file's path.
+REPOSITORY_URL = None
 # No inline scripts, nothing from other origins; JSON-LD data blocks are not executed.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")

@@ -52,11 +52,14 @@ def check(c, files="", path="", data=""):
 
     content = Path(path).resolve() if path else CONTENT
     os.chdir(ROOT)
+    warnings = []
     if files:
         chosen = [f for f in files.split(",") if f]
-        problems, count = check_files(chosen, content), len(chosen)
+        problems, count = check_files(chosen, content, warnings=warnings), len(chosen)
     else:
-        problems, count = check_archive(content, data_dir=Path(data).resolve() if data else None)
+        problems, count = check_archive(content, data_dir=Path(data).resolve() if data else None, warnings=warnings)
+    for warning in warnings:
+        print(warning)
     for problem in problems:
         print(problem)
     if problems:
@@ -272,14 +275,20 @@ def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-page
 
 @task
 def schema(c):
-    """Regenerate schema/entry.schema.json and the front matter reference in docs/front-matter.md."""
+    """Regenerate schema/entry.schema.json, the front matter reference in docs/front-matter.md and the status glossaries."""
     from plugins.entries.reference import REFERENCE_PATH, SCHEMA_PATH, entry_json_schema, with_reference
 
     (ROOT / SCHEMA_PATH).parent.mkdir(exist_ok=True)
     (ROOT / SCHEMA_PATH).write_text(entry_json_schema(), encoding="utf-8")
     page = ROOT / REFERENCE_PATH
     page.write_text(with_reference(page.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"Wrote {SCHEMA_PATH} and the reference in {REFERENCE_PATH}")
+    from plugins.entries.statuses import GLOSSARY_END, GLOSSARY_START, GLOSSARY_FILES, glossary_markdown, replace_between
+
+    for name in GLOSSARY_FILES:
+        path = ROOT / name
+        path.write_text(replace_between(path.read_text(encoding="utf-8"), GLOSSARY_START, GLOSSARY_END,
+                                        glossary_markdown()), encoding="utf-8")
+    print(f"Wrote {SCHEMA_PATH}, the reference in {REFERENCE_PATH} and the claim statuses in {', '.join(GLOSSARY_FILES)}")
 
 
 @task

@@ -206,10 +206,10 @@ def _entry(rng, words, registries, index, when) -> tuple[str, str]:
         event = {"date": day.isoformat() if rng.random() < 0.8 else day.strftime("%Y-%m"),
                  "place": rng.choice(places), "kind": rng.choice(EVENT_KINDS)[0], "summary": words.sentence()}
         if rng.random() < 0.3:
-            event["casualties"] = {"killed": rng.randint(0, 30), "injured": rng.randint(0, 90)}
+            event["casualties"] = {"killed": rng.randint(0, 30), "injured": rng.randint(0, 90), "source": 1}
         if rng.random() < 0.2:
             event["claims"] = [{"by": rng.choice(registries["organisations"])["id"], "says": words.sentence(),
-                                "status": rng.choice(["confirmed", "unverified", "disputed", "false"])}]
+                                "status": rng.choice(["confirmed", "unverified", "disputed", "false"]), "source": 1}]
         events.append(event)
     front = {
         "title": title,

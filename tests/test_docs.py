@@ -99,3 +99,28 @@ def test_every_doc_page_is_on_the_map(page):
 @pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
 def test_every_doc_page_starts_with_its_title(page):
     assert re.match(r"# \S", page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["CONTRIBUTING.md", "content/pages/about.md"])
+def test_claim_status_glossary_matches_the_code(name):
+    from plugins.entries.statuses import GLOSSARY_END, GLOSSARY_START, between, glossary_markdown
+
+    text = (ROOT / name).read_text(encoding="utf-8")
+    assert between(text, GLOSSARY_START, GLOSSARY_END) == glossary_markdown(), "run ./dev schema"
+
+
+def test_json_schema_gives_the_same_status_definitions():
+    from plugins.entries.statuses import CLAIM_STATUSES
+
+    schema = json.loads((ROOT / SCHEMA_PATH).read_text(encoding="utf-8"))
+    described = schema["$defs"]["Claim"]["properties"]["status"]["description"]
+    assert all(f"{s.id}: {s.definition}" in described for s in CLAIM_STATUSES)
+
+
+def test_docs_page_documents_every_column_of_claims_csv():
+    from plugins.claims.exports import CLAIM_FIELDS
+
+    page = (ROOT / "docs" / "sources-and-claims.md").read_text(encoding="utf-8")
+    section = page.split("## Open data", 1)[1].split("\n## ", 1)[0]
+    documented = [line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")]
+    assert documented == list(CLAIM_FIELDS)

@@ -321,7 +321,7 @@ def test_sample_april_2025_lists_the_seed_events_on_the_right_days(sample_site):
     kryvyi_rih = page.find(id="kryvyi-rih-missile-strike-kills-18--event-1")
     assert {div.dt.get_text(): div.dd.get_text() for div in kryvyi_rih.select(".casualties div")} == {
         "Killed": "18", "Injured": "72", "Children killed": "9"}
-    assert kryvyi_rih.select_one(".claim .badge").get_text() == "Unverified"
+    assert kryvyi_rih.select_one(".claim .badge").get_text() == "Disputed"  # rejected by Ukraine's General Staff (issue #14)
     overnight = page.find(id="overnight-attacks-kyiv-and-five-regions--event-1")
     assert text(overnight.select_one(".event-when")).startswith("5–6 April 2025")
 
@@ -347,8 +347,8 @@ def rebuilt(tmp_path_factory):
     shutil.copytree(FIXTURES / "timeline", content)
     output = build_site(content, content.parent / "output")
     depot = content / "articles" / "2025" / "hillville-depot.md"
-    depot.write_text(depot.read_text(encoding="utf-8").replace("{killed: 1, missing: 2}",
-                                                               "{killed: 3, missing: 2}"), encoding="utf-8")
+    depot.write_text(depot.read_text(encoding="utf-8").replace("{killed: 1, missing: 2, source: 1}",
+                                                               "{killed: 3, missing: 2, source: 1}"), encoding="utf-8")
     return build_site(content, output)
 
 

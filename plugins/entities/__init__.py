@@ -58,7 +58,8 @@ class EntitiesGenerator(Generator):
                                   kind=kind, singular=singular, plural=plural, entity=page.entity,
                                   entity_page=page,
                                   # passed, not left in the shared context, so incremental builds see it change
-                                  entity_timeline=self.context.get("entity_timelines", {}).get(kind, {}).get(entity_id))
+                                  entity_timeline=self.context.get("entity_timelines", {}).get(kind, {}).get(entity_id),
+                                  track_record=self.context.get("claim_track_records", {}).get(kind, {}).get(entity_id))
                 written += 1
         logger.info("entities: %d entity pages written", written)
 

@@ -12,8 +12,12 @@ from .registry import load_registries
 from .validation import ProblemList
 
 
-def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",), data_dir=None) -> tuple[list, int]:
-    """Every problem in the archive, and how many entry files were read."""
+def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",), data_dir=None,
+                  warnings=None) -> tuple[list, int]:
+    """Every problem in the archive, and how many entry files were read.
+
+    ``warnings``, when a list, collects what drafts must fix before publishing.
+    """
     content = Path(content_dir)
     try:
         registries = load_registries(data_dir or content / "data")
@@ -24,6 +28,8 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
         count += 1
         shown = os.path.relpath(path)
         loaded = _check_entry(path, shown, registries, problems)
+        if loaded is not None and warnings is not None:
+            warnings.extend(loaded.warnings)
         if loaded is not None:
             key = (str(loaded.entry.date.first_day()), loaded.slug)
             if key in urls:
@@ -41,12 +47,14 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
     return problems, count
 
 
-def check_files(paths, content_dir) -> list:
+def check_files(paths, content_dir, warnings=None) -> list:
     """Problems of some entry files only (for pre-commit on changed entries)."""
     registries = load_registries(Path(content_dir) / "data")
     problems = []
     for path in paths:
-        _check_entry(path, os.path.relpath(path), registries, problems)
+        loaded = _check_entry(path, os.path.relpath(path), registries, problems)
+        if loaded is not None and warnings is not None:
+            warnings.extend(loaded.warnings)
     return problems
 
 

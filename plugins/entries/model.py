@@ -17,9 +17,11 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from pydantic_core import PydanticCustomError
 
 from .dates import DateFormatError, PartialDate, parse_partial_date
+from .statuses import STATUS_IDS, status_description
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-CLAIM_STATUSES = ("confirmed", "unverified", "disputed", "false")
+CLAIM_STATUSES = STATUS_IDS
+CORRECTION_KINDS = ("correction", "clarification", "update")
 
 
 def _date(value):
@@ -79,14 +81,45 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+def _source_refs(value):
+    """One reference or a list of them, each a source's id or its position (1 = first)."""
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (int, str)) or \
+                (isinstance(item, int) and item < 1) or (isinstance(item, str) and not re.match(SLUG_PATTERN, item)):
+            raise PydanticCustomError("bad_source_ref", "'{value}' does not name a source — write a source's id "
+                                      "(e.g. 'regional-administration') or its position in 'sources:' (1 = first)",
+                                      {"value": str(item)[:60]})
+    return items
+
+
+_REF_SCHEMA = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": SLUG_PATTERN}]}
+SourceRefs = Annotated[list, BeforeValidator(_source_refs),
+                       WithJsonSchema({"anyOf": [_REF_SCHEMA, {"type": "array", "items": _REF_SCHEMA, "minItems": 1}],
+                                       "description": "A source's id or position (1 = first), or a list of them."})]
+
+
 class Source(Strict):
     """Where a fact comes from; ``archived`` keeps it readable when the original moves."""
 
+    id: Optional[str] = Field(default=None, pattern=SLUG_PATTERN,
+                              description="A name figures and claims cite it by; without one, cite its position (1 = first).")
     publisher: str = Field(min_length=1, description="Who published it, e.g. 'Reuters'.")
     title: Optional[str] = Field(default=None, description="The source's own headline.")
-    url: Url = Field(description="The original address.")
+    url: Url = Field(description="The address of the item itself (the post, the article), not the site's home page.")
     published: Optional[Date] = Field(default=None, description="When the source was published.")
-    archived: Optional[Url] = Field(default=None, description="A copy in a web archive.")
+    accessed: Optional[Date] = Field(default=None, description="When the archive last read it.")
+    archived: Optional[Url] = Field(default=None, description="A copy in a web archive; without one the page links "
+                                                              "to the web archive's nearest capture.")
+
+
+class StatusChange(Strict):
+    """One step in a claim's verification: from this date the claim had this status."""
+
+    date: Date = Field(description="When the status changed.")
+    status: Literal[CLAIM_STATUSES] = Field(description="The status from that date.")
+    note: Optional[str] = Field(default=None, description="What changed it.")
+    source: Optional[SourceRefs] = Field(default=None, description="The source that changed it: id or position.")
 
 
 class Claim(Strict):
@@ -94,8 +127,13 @@ class Claim(Strict):
 
     by: str = Field(min_length=1, description="Who makes the claim: id or alias of a person or organisation.")
     says: str = Field(min_length=1, description="The claim, in a sentence.")
-    status: Literal[CLAIM_STATUSES] = Field(description="confirmed, unverified, disputed or false.")
+    status: Literal[CLAIM_STATUSES] = Field(description=status_description())
     note: Optional[str] = Field(default=None, description="Who verified or rejected it, and how.")
+    said: Optional[Date] = Field(default=None, description="When it was said; defaults to the event's date.")
+    source: Optional[SourceRefs] = Field(default=None, description="Where the claim was made or reported: a source's "
+                                                                   "id or position; a published entry needs it.")
+    status_history: list[StatusChange] = Field(default_factory=list,
+                                               description="Earlier statuses, oldest first; the last is the current one.")
 
     @field_validator("by")
     @classmethod
@@ -114,26 +152,118 @@ class Claim(Strict):
         return value
 
 
-class Casualties(Strict):
-    """Named counts as reported; leave out what is not known rather than writing 0."""
+def _whole_number(value):
+    if isinstance(value, bool) or (value is not None and not isinstance(value, int)):
+        raise PydanticCustomError("bad_count", "'{value}' is not a whole number of people", {"value": str(value)[:40]})
+    return value
 
-    killed: Optional[int] = Field(default=None, ge=0, description="People killed, children included.")
-    injured: Optional[int] = Field(default=None, ge=0, description="People injured, children included.")
-    children_killed: Optional[int] = Field(default=None, ge=0, description="Of the killed, how many were children.")
-    children_injured: Optional[int] = Field(default=None, ge=0, description="Of the injured, how many were children.")
-    missing: Optional[int] = Field(default=None, ge=0, description="People reported missing.")
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _whole_numbers(cls, value):
-        if isinstance(value, bool) or (value is not None and not isinstance(value, int)):
-            raise PydanticCustomError("bad_count", "'{value}' is not a whole number of people",
-                                      {"value": str(value)[:40]})
+Count = Annotated[Optional[int], BeforeValidator(_whole_number)]
+
+
+class Figure(Strict):
+    """A count as the source gives it: exact, a range around a best estimate, or a floor ('at least 18').
+
+    Like UCDP's low/best/high deaths, a range keeps the uncertainty the source
+    admits instead of picking one number for the reader.
+    """
+
+    low: Count = Field(default=None, ge=0, description="The lowest figure reported.")
+    best: Count = Field(default=None, ge=0, description="The best estimate; charts and sums use it.")
+    high: Count = Field(default=None, ge=0, description="The highest figure reported.")
+    at_least: Count = Field(default=None, ge=0, description="The source gives only a floor: 'at least N'.")
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.at_least is not None and (self.best is not None or self.low is not None):
+            raise PydanticCustomError("bad_figure", "a figure has both at_least and best or low — write "
+                                      "{{at_least: N}} alone, or {{low, best, high}}", {})
+        if self.at_least is None and self.best is None:
+            raise PydanticCustomError("bad_figure", "a figure has no best estimate — add best: N, "
+                                      "or write {{at_least: N}} when the source gives only a floor", {})
+        numbers = [n for n in (self.low, self.best if self.at_least is None else self.at_least, self.high)
+                   if n is not None]
+        if numbers != sorted(numbers):
+            raise PydanticCustomError("bad_figure", "the figure's low, best and high are out of order — "
+                                      "write them so that low ≤ best ≤ high", {})
+        return self
+
+    @property
+    def value(self) -> int:
+        """The number sums and charts use: the best estimate, or the floor."""
+        return self.best if self.best is not None else self.at_least
+
+    @property
+    def lowest(self) -> int:
+        """The low end as exported: the low figure, the floor, or (exact) the figure itself."""
+        return self.low if self.low is not None else self.value
+
+    @property
+    def highest(self) -> Optional[int]:
+        """The high end as exported; unknown (None) when the source gives only a floor."""
+        if self.high is not None:
+            return self.high
+        return None if self.at_least is not None else self.best
+
+    @property
+    def is_exact(self) -> bool:
+        return self.at_least is None and self.low is None and self.high is None
+
+    def text(self) -> str:
+        """'18', 'at least 18', '12–18 (best estimate 14)': what the source said, no more precise."""
+        if self.at_least is not None:
+            return f"at least {self.at_least}" + (f" (up to {self.high})" if self.high is not None else "")
+        if self.low is not None and self.high is not None:
+            return f"{self.low}–{self.high} (best estimate {self.best})"
+        if self.low is not None:
+            return f"{self.best} (at least {self.low})"
+        if self.high is not None:
+            return f"{self.best} (up to {self.high})"
+        return str(self.best)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _figure(value):
+    """A plain number is an exact figure; a mapping is a range or a floor."""
+    if value is None or isinstance(value, (dict, Figure)):
         return value
+    if _whole_number(value) < 0:
+        raise PydanticCustomError("greater_than_equal", "Input should be greater than or equal to {ge}", {"ge": 0})
+    return {"best": value}
+
+
+FigureField = Annotated[
+    Optional[Figure], BeforeValidator(_figure),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0},
+                              {"type": "object", "additionalProperties": False, "minProperties": 1,
+                               "properties": {k: {"type": "integer", "minimum": 0}
+                                              for k in ("low", "best", "high", "at_least")}}],
+                    "description": "A whole number, {low, best, high} or {at_least}."})]
+
+COUNT_NAMES = ("killed", "injured", "children_killed", "children_injured", "missing")
+
+
+class Casualties(Strict):
+    """Named counts as reported, and who reported them; leave out what is not known rather than writing 0."""
+
+    killed: FigureField = Field(default=None, description="People killed, children included.")
+    injured: FigureField = Field(default=None, description="People injured, children included.")
+    children_killed: FigureField = Field(default=None, description="Of the killed, how many were children.")
+    children_injured: FigureField = Field(default=None, description="Of the injured, how many were children.")
+    missing: FigureField = Field(default=None, description="People reported missing.")
+    source: Optional[SourceRefs] = Field(default=None, description="Who gives these figures: a source's id or "
+                                                                   "position; a published entry needs it.")
 
     def items(self):
-        """(name, count) for the counts that were reported."""
-        return [(name, count) for name, count in self.model_dump().items() if count is not None]
+        """(name, Figure) for the counts that were reported."""
+        return [(name, getattr(self, name)) for name in COUNT_NAMES if getattr(self, name) is not None]
+
+    def value(self, name: str) -> Optional[int]:
+        """The best estimate of one count, None when it was not reported."""
+        figure = getattr(self, name)
+        return figure.value if figure is not None else None
 
 
 class Event(Strict):
@@ -163,6 +293,8 @@ class Correction(Strict):
     """A public record of a change to facts already published."""
 
     date: Date = Field(description="When the correction was made.")
+    kind: Literal[CORRECTION_KINDS] = Field(default="correction", description="correction (a fact was wrong), "
+                                            "clarification (it could be misread) or update (new facts came in).")
     note: str = Field(min_length=1, description="What changed, e.g. 'Death toll raised from 16 to 18.'")
 
 
@@ -212,6 +344,31 @@ class Entry(Strict):
     def event_id(self, index: int) -> str:
         event = self.events[index]
         return event.id or f"event-{index + 1}"
+
+    def cited(self, refs) -> list:
+        """The sources a figure or claim names, as (position, Source)."""
+        return sources_cited(self.sources, refs)
+
+    def source_by_ref(self, ref):
+        found = sources_cited(self.sources, [ref])
+        return found[0][1] if found else None
+
+    def corrections_newest_first(self) -> list:
+        """The corrections log as readers see it: the latest change on top."""
+        return sorted(self.corrections, key=lambda c: (c.date.first_day(), c.date.iso()), reverse=True)
+
+
+def sources_cited(sources, refs) -> list:
+    """(1-based position, Source) for each reference (a source id or position); unknown ones are left out."""
+    found = []
+    for ref in refs or ():
+        if isinstance(ref, int):
+            position = ref if 1 <= ref <= len(sources) else None
+        else:
+            position = next((i for i, s in enumerate(sources, 1) if s.id == ref), None)
+        if position is not None and all(position != p for p, _ in found):
+            found.append((position, sources[position - 1]))
+    return found
 
 
 class PageFront(Strict):

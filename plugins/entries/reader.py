@@ -8,6 +8,7 @@ content model and records every problem; the plugin then stops the build
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -18,11 +19,14 @@ from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
 from .cache import entry_key
+from .citations import citation_findings
 from .dates import parse_timestamp
 from .errors import Problem
 from .pages import load_page
 from .registry import load_registries
 from .validation import ProblemList, load_entry
+
+logger = logging.getLogger(__name__)
 
 PROBLEMS_KEY = "_ENTRY_PROBLEMS"
 CACHE_KEY = "_ENTRY_CACHE"
@@ -121,9 +125,13 @@ class EntryReader(BaseReader):
 
 
 def load_valid_entry(source_path, shown, registries, raw=None):
-    """An entry whose front matter and post cards are valid, or Problem / ProblemList."""
+    """An entry whose front matter, citations and post cards are valid, or Problem / ProblemList.
+
+    Warnings (a draft's uncited figure, say) ride on the result for ``invoke check`` to print.
+    """
     loaded = load_entry(source_path, registries, raw=raw, shown=shown)
-    problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+    problems, loaded.warnings = citation_findings(shown, loaded.entry, loaded.front)
+    problems += post_card_problems(shown, loaded.front.body, loaded.front.body_line)
     if problems:
         raise ProblemList(problems)
     return loaded
@@ -134,6 +142,8 @@ def read_entry_uncached(source_path, shown, registries, settings, raw=None):
     from .text import html_to_text
 
     loaded = load_valid_entry(source_path, shown, registries, raw=raw)
+    for warning in loaded.warnings:  # what invoke check prints as warnings: a draft's missing citations
+        logger.warning("%s", warning)
     html = render_markdown(loaded.front.body, settings)
     return html, loaded.entry, html_to_text(html)
 
@@ -179,9 +189,16 @@ def entry_metadata(entry, slug, registries, settings) -> dict:
         "lang": entry.lang,
         "entry": entry,
     }
-    if entry.updated:
-        metadata["modified"] = _safe(parse_timestamp(entry.updated, tz))
+    modified = last_modified(entry)
+    if modified is not None:
+        metadata["modified"] = _safe(parse_timestamp(modified, tz))
     return metadata
+
+
+def last_modified(entry):
+    """The later of ``updated`` and the newest correction: a correction is a change readers must see."""
+    dates = ([entry.updated] if entry.updated else []) + [c.date for c in entry.corrections]
+    return max(dates, key=lambda d: (d.first_day(), d.iso()), default=None)
 
 
 def _zone(settings):

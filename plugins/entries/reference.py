@@ -49,10 +49,11 @@ def front_matter_reference() -> str:
 
 
 def _models():
-    from .model import Casualties, Claim, Correction, Event, Source
+    from .model import Casualties, Claim, Correction, Event, Figure, Source, StatusChange
 
     return [(Entry, "Entry"), (Source, "sources[]"), (Event, "events[]"), (Casualties, "events[].casualties"),
-            (Claim, "events[].claims[]"), (Correction, "corrections[]")]
+            (Figure, "events[].casualties.<count> as a mapping"), (Claim, "events[].claims[]"),
+            (StatusChange, "events[].claims[].status_history[]"), (Correction, "corrections[]")]
 
 
 def _is_ref(metadata) -> bool:
@@ -71,6 +72,10 @@ def _type_name(annotation) -> str:
             return "id or alias"
         if any(getattr(getattr(m, "func", None), "__name__", "") == "_url" for m in metadata):
             return "URL"
+        if any(getattr(getattr(m, "func", None), "__name__", "") == "_source_refs" for m in metadata):
+            return "source id or position, or a list"
+        if any(getattr(getattr(m, "func", None), "__name__", "") == "_figure" for m in metadata):
+            return "whole number or mapping"
         return _type_name(base)
     if origin in (list, tuple):
         return f"list of {_type_name(args[0])}"

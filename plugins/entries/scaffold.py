@@ -35,8 +35,9 @@ def scaffold(title: str, section: str, when: dt.datetime, summary: str = "", ext
     }
     front.update(extra or {})
     yaml_text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=100)
-    guide = ("# Fill in sources (publisher, title, url, published), events (date, place, kind, summary,\n"
-             "# casualties, claims) and the body, then set status: published. Reference: docs/front-matter.md.\n")
+    guide = ("# Fill in sources (id, publisher, title, url of the item itself, published), events (date, place, kind,\n"
+             "# summary, casualties with source:, claims with source:) and the body, then set status: published.\n"
+             "# Reference: docs/front-matter.md.\n")
     return f"---\n{guide}{yaml_text}---\n{body or 'Write the entry here, in your own words.'}\n"
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -20,6 +20,7 @@ class LoadedEntry:
     path: str
     entry: Entry
     front: FrontMatter
+    warnings: list = field(default_factory=list)  # citations.Caution: to fix before publishing
 
     @property
     def slug(self) -> str:

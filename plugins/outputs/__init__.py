@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .jsonfeed import dumps, json_feed
-from .jsonld import make_filter
+from .jsonld import make_filter, make_reviews_filter
 from .sitemap import page_urls, sitemap_xml
 from plugins.incremental import write_output
 
@@ -60,16 +60,28 @@ def write_sitemap(pelican):
     logger.info("sitemap: %d pages listed", document.count("<loc>"))
 
 
+def order_feed_by_last_change(context, feed):
+    """Atom and RSS items newest change first: a corrected entry comes back to the top, marked updated.
+
+    Pelican fills each feed newest-published first and sets an item's ``updated``
+    from the entry's ``modified`` (which corrections drive); readers' feed software
+    shows the entry as updated only when it is near the top again.
+    """
+    feed.items.sort(key=lambda item: item.get("updateddate") or item["pubdate"], reverse=True)
+
+
 def add_json_ld_filter(generator):
     from plugins.entries.reader import registries_for
 
     generator.env.filters["news_article_json_ld"] = make_filter(generator.settings, registries_for)
+    generator.env.filters["claim_reviews_json_ld"] = make_reviews_filter(generator.settings, registries_for)
     # Root-relative prefix for pages served at any depth, such as 404.html.
     generator.env.globals["SITE_PATH"] = urlsplit(generator.settings.get("SITEURL") or "").path.rstrip("/")
 
 
 def register():
     signals.generator_init.connect(add_json_ld_filter)
+    signals.feed_generated.connect(order_feed_by_last_change)
     signals.article_writer_finalized.connect(write_json_feed)
     signals.all_generators_finalized.connect(start_sitemap)
     signals.content_written.connect(note_page)

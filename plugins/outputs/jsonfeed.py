@@ -6,9 +6,10 @@ import json
 
 
 def json_feed(articles, site_name: str, site_url: str, feed_url: str, description: str, limit: int) -> dict:
-    """The feed document; ``articles`` newest first, URLs absolute."""
+    """The feed document, most recently changed entries first (a correction brings one back), URLs absolute."""
     items = []
-    for article in articles[:limit]:
+    latest = sorted(articles, key=lambda a: getattr(a, "modified", None) or a.date, reverse=True)
+    for article in latest[:limit]:
         entry = article.entry
         item = {
             "id": f"{site_url}/{article.url}",

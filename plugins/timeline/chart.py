@@ -141,7 +141,8 @@ def chart_description(figures: list[MonthFigures], undated: int) -> str:
         text += f" Most people killed: {deadliest.label} ({deadliest.killed})."
     if undated:
         text += f" {_plural(undated, 'event')} known only to the year {'is' if undated == 1 else 'are'} not shown."
-    return text + " The table below gives every figure."
+    return text + (" Casualties are summed from each event's best estimate; where a source gives a range or only "
+                   "a floor, events.csv has the low and high figures. The table below gives every figure.")
 
 
 def _plural(count: int, word: str) -> str:

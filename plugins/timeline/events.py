@@ -43,6 +43,7 @@ class TimelineEvent:
     casualties: object = None    # plugins.entries.model.Casualties or None
     claims: tuple = ()           # plugins.entries.model.Claim
     source_urls: tuple = ()
+    sources: tuple = ()          # the entry's Source objects: figures and claims cite them by id or position
     section: str = ""
     topics: tuple = ()
     story: Optional[str] = None
@@ -58,8 +59,8 @@ class TimelineEvent:
         return f"{self.article_url}#{self.anchor}"
 
     def count(self, name: str) -> int:
-        """A casualty figure as a number, 0 when not reported (for sums, never for display)."""
-        value = getattr(self.casualties, name, None) if self.casualties is not None else None
+        """A casualty figure's best estimate as a number, 0 when not reported (for sums, never for display)."""
+        value = self.casualties.value(name) if self.casualties is not None else None
         return value or 0
 
 
@@ -96,6 +97,7 @@ def events_of(article) -> list[TimelineEvent]:
             date=event.date, end=event.end, place=event.place, kind=event.kind, summary=event.summary,
             people=tuple(event.people), organisations=tuple(event.organisations),
             casualties=event.casualties, claims=tuple(event.claims), source_urls=sources,
+            sources=tuple(entry.sources),
             section=entry.section, topics=tuple(entry.topics), story=entry.story,
             claimants=tuple(dict.fromkeys(claim.by for claim in event.claims)),
         ))

@@ -14,6 +14,8 @@ import json
 
 from markupsafe import escape
 
+from plugins.entries.model import sources_cited
+
 from .labels import date_label
 
 # name -> what the column holds; the table of docs/open-data.md lists the same (tested).
@@ -30,11 +32,11 @@ FIELDS = {
     "country": "Country of the place, as in places.yml.",
     "latitude": "Latitude of the place in decimal degrees; empty if not in the registry.",
     "longitude": "Longitude of the place in decimal degrees; empty if not in the registry.",
-    "killed": "People killed, children included; empty when not reported.",
-    "injured": "People injured, children included; empty when not reported.",
-    "children_killed": "Of the killed, children; empty when not reported.",
-    "children_injured": "Of the injured, children; empty when not reported.",
-    "missing": "People reported missing; empty when not reported.",
+    "killed": "People killed, children included (the best estimate); empty when not reported.",
+    "injured": "People injured, children included (the best estimate); empty when not reported.",
+    "children_killed": "Of the killed, children (the best estimate); empty when not reported.",
+    "children_injured": "Of the injured, children (the best estimate); empty when not reported.",
+    "missing": "People reported missing (the best estimate); empty when not reported.",
     "claims": "The claims about the event: in CSV a JSON-encoded list, in events.json a list, of "
               "{by, by_name, status, says, note}.",
     "summary": "The event in one sentence, in the archive's words.",
@@ -44,6 +46,10 @@ FIELDS = {
     "article_url": "Absolute address of the entry that reports the event.",
     "event_url": "Absolute address of the event on that entry's page (article_url + #anchor).",
     "article_title": "Headline of that entry.",
+    **{f"{name}_{end}": f"Lowest / highest figure reported for {name.replace('_', ' ')}: equal to {name} when the "
+       f"figure is exact; {end} of the range when the source gives one; high empty for 'at least N'."
+       for name in ("killed", "injured", "children_killed", "children_injured", "missing") for end in ("low", "high")},
+    "casualty_source_urls": "Addresses of the sources the casualty figures cite, space-separated.",
 }
 
 COUNTS = ("killed", "injured", "children_killed", "children_injured", "missing")
@@ -67,7 +73,7 @@ def event_row(event, registries, site_url: str) -> dict:
         "country": place.country,
         "latitude": place.lat,
         "longitude": place.lon,
-        **{name: getattr(casualties, name) if casualties is not None else None for name in COUNTS},
+        **{name: casualties.value(name) if casualties is not None else None for name in COUNTS},
         "claims": [_claim(claim, registries) for claim in event.claims],
         "summary": event.summary,
         "people": " ".join(event.people),
@@ -76,7 +82,20 @@ def event_row(event, registries, site_url: str) -> dict:
         "article_url": f"{site_url}/{event.article_url}",
         "event_url": f"{site_url}/{event.link}",
         "article_title": event.article_title,
+        **_ranges(casualties),
+        "casualty_source_urls": " ".join(source.url for _, source in sources_cited(event.sources, casualties.source))
+        if casualties is not None else "",
     }
+
+
+def _ranges(casualties) -> dict:
+    """name_low / name_high for every count: the honest spread behind each best estimate."""
+    values = {}
+    for name in COUNTS:
+        figure = getattr(casualties, name) if casualties is not None else None
+        values[f"{name}_low"] = figure.lowest if figure is not None else None
+        values[f"{name}_high"] = figure.highest if figure is not None else None
+    return values
 
 
 def _claim(claim, registries) -> dict:
@@ -149,7 +168,7 @@ def timelinejs_slide(event, registries, site_url: str) -> dict:
     """One event as a TimelineJS slide. TimelineJS renders headline and text as HTML, so both are escaped."""
     kind = registries.event_kinds[event.kind].name
     place = registries.places[event.place].name
-    figures = ", ".join(f"{count} {name.replace('_', ' ')}" for name, count in event.casualties.items()) \
+    figures = ", ".join(f"{figure.text()} {name.replace('_', ' ')}" for name, figure in event.casualties.items()) \
         if event.casualties is not None else ""
     text = f"<p>{escape(event.summary)}</p>"
     if figures:

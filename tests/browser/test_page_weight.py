@@ -43,6 +43,11 @@ PAGE_TYPES = {
     "on this day": r"timeline/on-this-day/index\.html",
     "search, with a query run": r"search/index\.html",
     "not found": r"404\.html",
+    "claim ledger": r"claims/index\.html",
+    "claims by status": r"claims/status/[^/]+/index\.html",
+    "claims by speaker": r"claims/by/[^/]+/index\.html",
+    "claim statuses": r"claims/statuses/index\.html",
+    "corrections": r"corrections/index\.html",
     "standalone page": r"[a-z0-9-]+/index\.html",
 }
 ORDER = list(PAGE_TYPES)

@@ -116,3 +116,45 @@ def test_no_dialog_and_no_injected_element_in_chromium(xss_site, page_factory):
             assert page.evaluate(f"document.querySelectorAll({DANGEROUS!r}).length") == 0, rel
         assert dialogs == [] and outside == []
         assert page.console_errors == [] or all("Content Security Policy" in e for e in page.console_errors)
+
+
+@pytest.mark.parametrize("url, selector", [
+    ("claims/", ".ledger-says"),
+    ("claims/by/org-0/", ".ledger-says"),
+    ("claims/status/false/", ".ledger-says"),
+    ("organisations/org-0/", ".track-record-claims q"),
+    ("corrections/", ".corrections-log li"),
+])
+def test_claim_and_correction_pages_show_payloads_as_text(xss_site, url, selector):
+    output, payloads = xss_site
+    page = BeautifulSoup((output / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = " ".join(element.get_text() for element in page.select(selector))
+    assert payloads[0] in shown
+
+
+def test_new_entry_fields_show_payloads_as_text(xss_site):
+    output, payloads = xss_site
+    page = BeautifulSoup((output / "2025/01/01/xss-0/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert payloads[0] in page.select_one(".status-history").get_text()
+    assert payloads[0] in page.select_one(".figures-source").get_text()
+    assert payloads[0] in page.select_one(".entry-corrections").get_text()
+
+
+def test_every_json_ld_block_parses_claim_reviews_included(xss_site):
+    output, payloads = xss_site
+    reviews = 0
+    for path in output.glob("2025/*/*/*/index.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for block in page.find_all("script", type="application/ld+json"):
+            assert "</" not in block.string
+            document = json.loads(block.string)
+            reviews += isinstance(document, dict) and document.get("@type") == "ClaimReview"
+    assert reviews == len(payloads)  # one "false" claim per entry
+
+
+def test_claims_csv_reads_back_every_payload(xss_site):
+    output, payloads = xss_site
+    rows = list(csv.DictReader(io.StringIO((output / "claims.csv").read_text(encoding="utf-8"), newline="")))
+    from plugins.timeline.exports import csv_cell
+
+    assert {csv_cell(payload.strip()) for payload in payloads} <= {row["says"] for row in rows}

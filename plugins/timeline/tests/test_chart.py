@@ -49,3 +49,18 @@ def test_text_alternative_names_the_period_the_peaks_and_what_is_left_out(figure
     assert "Most events: January 2025 (3 events)" in text
     assert "Most people killed: November 2024 (2)" in text
     assert "1 event known only to the year is not shown" in text
+
+
+def test_text_alternative_says_casualties_sum_the_best_estimates(figures):
+    assert "summed from each event's best estimate" in chart_description(figures, undated=0)
+
+
+def test_months_sum_the_best_estimate_of_a_range():
+    from plugins.entries.model import Casualties
+    from plugins.timeline.events import TimelineEvent
+
+    casualties = Casualties.model_validate({"killed": {"low": 2, "best": 5, "high": 9}, "injured": {"at_least": 4}})
+    event = TimelineEvent(id="a--event-1", anchor="event-1", index=0, slug="a", source_path="a.md", article_url="a/",
+                          article_title="A", article_date=None, date=None, end=None, place="p", kind="k",
+                          summary="s", casualties=casualties)
+    assert (event.count("killed"), event.count("injured"), event.count("missing")) == (5, 4, 0)
