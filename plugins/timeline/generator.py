@@ -13,6 +13,7 @@ from pelican.generators import Generator
 
 from plugins.incremental import write_output
 
+from .claims import claim_repeats
 from .chart import chart_description, chart_layout, monthly_figures
 from .events import check_unique_ids, collect_events, entity_timelines
 from .exports import event_row, events_csv, events_json, json_one_row_per_line, timelinejs_document
@@ -76,6 +77,7 @@ class TimelineGenerator(Generator):
             for period, (previous, following) in zip(periods, neighbours(periods)):
                 self._write(writer, template, f"{period.url}index.html", period=period, previous_period=previous,
                             next_period=following, filters=filter_options(period.events, self.registries),
+                            claim_repeats=claim_repeats(period.events),
                             page_name=f"{period.url}index")
         calendar = on_this_day(self.events)
         self._write(writer, "timeline_on_this_day", "timeline/on-this-day/index.html", calendar=calendar,
