@@ -59,8 +59,22 @@ class TimelineEvent:
 
     def count(self, name: str) -> int:
         """A casualty figure as a number, 0 when not reported (for sums, never for display)."""
-        value = getattr(self.casualties, name, None) if self.casualties is not None else None
-        return value or 0
+        return best_value(getattr(self.casualties, name, None) if self.casualties is not None else None)
+
+
+def best_value(figure) -> int:
+    """The number to add up for a figure: itself, or its best estimate when it is a range (low/best/high).
+
+    Sums, charts and map marks read figures only through here, so a figure
+    reported as a range counts once, at its best value.
+    """
+    if figure is None:
+        return 0
+    if isinstance(figure, dict):
+        figure = figure.get("best")
+    elif not isinstance(figure, (int, float)):
+        figure = getattr(figure, "best", figure)
+    return int(figure or 0)
 
 
 def sort_key(event: TimelineEvent) -> tuple:

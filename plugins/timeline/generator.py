@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from plugins.incremental import write_output
 
 from .claims import claim_repeats
+from .maps import event_map
 from .chart import chart_description, chart_layout, monthly_figures
 from .events import check_unique_ids, collect_events, entity_timelines
 from .exports import event_row, events_csv, events_json, json_one_row_per_line, timelinejs_document
@@ -23,6 +24,7 @@ from .periods import build_timeline, check_every_event_filed, entity_timeline, n
 logger = logging.getLogger(__name__)
 
 DEFAULT_KINDS = ["sections", "topics", "people", "places", "organisations", "stories"]
+MAP_KINDS = ("places", "stories")  # entity pages that show a map of their events
 
 
 def site_url(settings) -> str:
@@ -44,8 +46,10 @@ class TimelineGenerator(Generator):
         self.timeline = build_timeline(self.events)
         kinds = self.settings.get("ENTITY_KINDS_WITH_PAGES", DEFAULT_KINDS)
         limit = self.settings.get("ENTITY_TIMELINE_MAX_EVENTS", 50)
+        places = self.registries.places
         self.context["entity_timelines"] = {
-            kind: {entity_id: entity_timeline(events, limit) for entity_id, events in by_id.items()}
+            kind: {entity_id: entity_timeline(events, limit, places if kind in MAP_KINDS else None)
+                   for entity_id, events in by_id.items()}
             for kind, by_id in entity_timelines(self.events, self.registries, kinds).items()}
 
     def generate_output(self, writer):
@@ -78,6 +82,7 @@ class TimelineGenerator(Generator):
                 self._write(writer, template, f"{period.url}index.html", period=period, previous_period=previous,
                             next_period=following, filters=filter_options(period.events, self.registries),
                             claim_repeats=claim_repeats(period.events),
+                            event_map=event_map(period.events, self.registries.places),
                             page_name=f"{period.url}index")
         calendar = on_this_day(self.events)
         self._write(writer, "timeline_on_this_day", "timeline/on-this-day/index.html", calendar=calendar,

@@ -18,6 +18,7 @@ from plugins.entries.dates import MONTH_NAMES
 
 from .claims import claim_repeats
 from .labels import day_heading
+from .maps import EventMap, event_map
 
 
 @dataclass
@@ -181,16 +182,21 @@ class EntityTimeline:
     total: int
     months: list = field(default_factory=list)
     claim_repeats: dict = field(default_factory=dict)  # event id -> ClaimRepeats (claims.py)
+    event_map: Optional[EventMap] = None               # place and story pages only (maps.py)
 
     @property
     def shown(self) -> int:
         return sum(len(group.events) for group in self.months)
 
 
-def entity_timeline(events, limit: int | None) -> EntityTimeline:
-    """The latest ``limit`` of ``events`` (in timeline order), grouped by month; all when ``limit`` is None."""
+def entity_timeline(events, limit: int | None, places=None) -> EntityTimeline:
+    """The latest ``limit`` of ``events`` (in timeline order), grouped by month; all when ``limit`` is None.
+
+    With ``places`` (the places registry) it also carries the map of the events it shows.
+    """
     latest = events[-limit:] if limit else events
-    return EntityTimeline(len(events), group_by_month(latest), claim_repeats(latest))
+    return EntityTimeline(len(events), group_by_month(latest), claim_repeats(latest),
+                          event_map(latest, places) if places is not None else None)
 
 
 def build_timeline(events) -> Timeline:
