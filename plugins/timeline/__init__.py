@@ -20,7 +20,7 @@ from .filters import people_of
 from .generator import TimelineGenerator
 from .labels import date_label
 from .basemap import base_map
-from .maps import MAX_RADIUS, MIN_RADIUS, RADIUS_PER_ROOT
+from .maps import AREA_MIN_RADIUS, MAX_RADIUS, MIN_RADIUS, RADIUS_PER_ROOT
 
 
 def get_generators(pelican):
@@ -39,7 +39,8 @@ def add_to_environment(generator):
         return people_of(event, loaded[0])
 
     generator.env.globals.update(timeline_date=date_label, timeline_people=timeline_people, timeline_basemap=base_map,
-                                 map_radius={"min": MIN_RADIUS, "per_root": RADIUS_PER_ROOT, "max": MAX_RADIUS})
+                                 map_radius={"min": MIN_RADIUS, "per_root": RADIUS_PER_ROOT, "max": MAX_RADIUS,
+                                             "floor": AREA_MIN_RADIUS})
 
 
 def register():

@@ -1,6 +1,9 @@
 // Timeline pages, progressively enhanced: without this file every event is listed.
 // - Month and year pages: filter the events by kind, place and person without a reload;
 //   the choice lives in the URL (?kind=…&place=…&person=…) and is restored on load.
+//   Each option shows how many events it would leave with the other filters as they are,
+//   and options that would leave none are hidden, so no combination shows nothing.
+//   The map above the list keeps only the marks of the events shown, sized as the build sizes them.
 // - "On this day": point to today's date (or the next day with events) and jump to it.
 
 const FILTERS = ["kind", "place", "person"];
@@ -30,6 +33,56 @@ function describe(form, chosen) {
   }).join(", ");
 }
 
+// Counts for every option of every filter: the events it would leave, the other filters kept.
+function updateChoices(form, events, chosen) {
+  for (const name of FILTERS) {
+    const select = form.elements.namedItem(name);
+    if (!select) continue;
+    const others = { ...chosen };
+    delete others[name];
+    const counts = new Map();
+    let all = 0;
+    for (const event of events) {
+      if (!matches(event, others)) continue;
+      all += 1;
+      for (const value of (event.dataset[name] || "").split(" ").filter(Boolean)) {
+        counts.set(value, (counts.get(value) || 0) + 1);
+      }
+    }
+    for (const option of select.options) {
+      if (!option.value) {
+        option.dataset.label ??= option.textContent;
+        option.textContent = `${option.dataset.label} (${all})`;
+        continue;
+      }
+      const count = counts.get(option.value) || 0;
+      option.textContent = `${option.dataset.label} (${count})`;
+      option.hidden = count === 0 && option.value !== select.value;
+      option.disabled = option.hidden;
+    }
+  }
+}
+
+// The map's marks follow the events shown: hidden when none is left, resized by what is left.
+function updateMap(events) {
+  const svg = document.querySelector("[data-event-map] svg");
+  if (!svg) return;
+  const [least, perRoot, most] = ["rMin", "rPerRoot", "rMax"].map((key) => Number(svg.dataset[key]));
+  const harmed = new Map();
+  for (const event of events) {
+    if (event.hidden) continue;
+    const place = event.dataset.place;
+    harmed.set(place, (harmed.get(place) || 0) + Number(event.dataset.harmed || 0));
+  }
+  for (const mark of document.querySelectorAll("[data-event-map] [data-place]")) {
+    const place = mark.dataset.place;
+    mark.hidden = !harmed.has(place);
+    if (mark.tagName.toLowerCase() !== "circle" || mark.hidden) continue;
+    const size = Math.min(most, least + perRoot * Math.sqrt(harmed.get(place)));
+    mark.setAttribute("r", String(Math.round(Math.max(size, Number(mark.dataset.rFloor || least)) * 10) / 10));
+  }
+}
+
 function applyFilters(form, timeline, status, total) {
   const chosen = chosenFilters(form);
   let shown = 0;
@@ -46,6 +99,9 @@ function applyFilters(form, timeline, status, total) {
   for (const month of timeline.querySelectorAll(".timeline-month")) {
     month.hidden = !month.querySelector(".timeline-event:not([hidden])");
   }
+  const events = [...timeline.querySelectorAll(".timeline-event")];
+  updateChoices(form, events, chosen);
+  updateMap(events);
   status.textContent = Object.keys(chosen).length
     ? `Showing ${shown} of ${plural(total)}: ${describe(form, chosen)}.`
     : `Showing all ${plural(total)}.`;
