@@ -421,3 +421,71 @@ def test_a_claim_is_shown_once_per_timeline_and_the_repeat_points_to_it(sample_s
 def test_an_entry_page_still_shows_every_claim_it_records(sample_site):
     article = soup(sample_site, "2025/04/06/russia-claims-kryvyi-rih-strike-hit-commanders/")
     assert any("85 soldiers" in claim.get_text() for claim in article.select(".claim"))
+
+
+def _rings(path_data: str) -> list:
+    """Absolute points of each ring of an 'M x y l dx dy … z' path (the base map's own form)."""
+    rings = []
+    for part in re.findall(r"M[^z]*z", path_data):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", part)]
+        x, y = numbers[0], numbers[1]
+        ring = [(x, y)]
+        for dx, dy in zip(numbers[2::2], numbers[3::2]):
+            x, y = x + dx, y + dy
+            ring.append((x, y))
+        rings.append(ring)
+    return rings
+
+
+def _inside(point, rings) -> bool:
+    """Even-odd ray casting over every ring of a country."""
+    x, y = point
+    crossings = 0
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                crossings += 1
+    return crossings % 2 == 1
+
+
+@pytest.mark.parametrize("url", ["timeline/2025/", "timeline/2025/04/", "timeline/2025/03/", "places/kryvyi-rih/",
+                                 "places/kyiv/", "stories/kryvyi-rih-strike/"])
+def test_each_map_mark_sits_inside_the_map_at_its_places_coordinates(sample_site, url):
+    import math
+
+    import yaml
+
+    from plugins.timeline.basemap import FRAME, STANDARD_PARALLEL, WIDTH
+
+    places = {p["id"]: p for p in yaml.safe_load((FIXTURES.parent.parent / "content/data/places.yml").read_text())}
+    svg = soup(sample_site, url).select_one("[data-event-map] svg")
+    _, _, width, height = (float(n) for n in svg["viewbox"].split())
+    ukraine = _rings(svg.select_one(".map-home")["d"])
+    scale = WIDTH / ((FRAME[2] - FRAME[0]) * math.cos(math.radians(STANDARD_PARALLEL)))
+    marks = svg.select("circle.map-mark")
+    assert marks
+    for mark in marks:
+        place = places[mark["data-place"]]
+        x = (place["lon"] - FRAME[0]) * math.cos(math.radians(STANDARD_PARALLEL)) * scale
+        y = (FRAME[3] - place["lat"]) * scale
+        cx, cy = float(mark["cx"]), float(mark["cy"])
+        assert max(abs(cx - x), abs(cy - y)) <= 0.1, place["id"]
+        assert 0 <= cx <= width and 0 <= cy <= height
+        if place.get("country") == "Ukraine" or place["id"] == "ukraine":
+            assert _inside((cx, cy), ukraine), f"{place['id']} is drawn outside Ukraine"
+
+
+def test_a_mark_grows_with_the_people_killed_and_injured_and_regions_say_so(sample_site):
+    svg = soup(sample_site, "timeline/2025/04/").select_one("[data-event-map]")
+    radius = {mark["data-place"]: float(mark["r"]) for mark in svg.select("circle.map-mark")}
+    assert radius["kryvyi-rih"] > radius["kyiv"] > 0
+    assert "map-mark-region" in svg.find("circle", attrs={"data-place": "sumy-oblast"})["class"]
+    items = [text(li) for li in svg.select(".map-places li")]
+    assert "Sumy Oblast: 1 event (drawn at the region, not at a town)" in items
+    assert items[0].startswith("Kryvyi Rih: 3 events, 19 killed, 79 injured")
+
+
+def test_a_place_outside_the_frame_is_named_not_drawn(sample_site):
+    figure = soup(sample_site, "timeline/2025/03/").select_one("[data-event-map]")
+    assert figure.find("circle", attrs={"data-place": "jeddah"}) is None
+    assert any(text(li).endswith("outside this map") and "Jeddah" in text(li) for li in figure.select(".map-places li"))
