@@ -14,6 +14,7 @@ from pelican.generators import Generator
 from plugins.incremental import write_output
 
 from .claims import claim_repeats
+from .map_export import map_files
 from .maps import event_map
 from .chart import chart_description, chart_layout, monthly_figures
 from .events import check_unique_ids, collect_events, entity_timelines
@@ -64,7 +65,7 @@ class TimelineGenerator(Generator):
         logger.info("timeline: %d year pages, %d month pages, overview and on-this-day written",
                     len(self.timeline.years), pages)
         logger.info("timeline: %d entity timelines in the context", entity_count)
-        logger.info("timeline: %s written, %d rows each", ", ".join(exports), len(self.events))
+        logger.info("timeline: %s written", ", ".join(exports))
 
     def _write(self, writer, template, save_as, **values):
         writer.write_file(save_as, self.get_template(template), self.context,
@@ -100,6 +101,7 @@ class TimelineGenerator(Generator):
             "events.csv": events_csv(rows),
             "events.json": events_json(rows),
         }
+        files.update(map_files(self.events, self.registries.places))  # for the search results' map
         for name, text in files.items():
             # Through the incremental plugin: written only when changed, by replacing the file (the
             # output folder starts as hard links to the published site), and kept as this build's.
