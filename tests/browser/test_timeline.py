@@ -204,3 +204,32 @@ def test_without_javascript_the_map_draws_every_place_of_the_page(server, page_f
     assert page.locator("[data-event-map] svg").is_visible()
     assert len(visible_marks(page)) == page.locator(".map-places li").count() - page.locator(
         ".map-places li", has_text="outside this map").count()
+
+
+CHART_BOXES = """svg => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  return {
+    svg: box(svg), column: box(svg.closest('figure').parentElement),
+    texts: [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, cls: t.getAttribute('class'),
+                                                           box: box(t) })),
+    bars: [...svg.querySelectorAll('rect[data-series=events]')].map((r) => ({ month: r.dataset.month, box: box(r) })),
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_chart_fills_its_column_with_unclipped_labels_that_do_not_overlap(server, page_factory, width):
+    page = page_factory()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server.url + "/timeline/")
+    found = page.eval_on_selector("figure.timeline-chart svg", CHART_BOXES)
+    left, top, right, bottom = found["svg"]
+    assert right - left >= 0.95 * (found["column"][2] - found["column"][0])
+    for text in found["texts"]:
+        x1, y1, x2, y2 = text["box"]
+        assert left - 0.5 <= x1 and x2 <= right + 0.5 and top - 0.5 <= y1 and y2 <= bottom + 0.5, text["text"]
+        assert y2 - y1 >= 11, f"{text['text']} is drawn too small to read"
+    months = sorted((t["box"] for t in found["texts"] if t["cls"] == "chart-label" and t["text"].isalpha()))
+    for a, b in zip(months, months[1:]):
+        assert a[2] <= b[0], "two month labels overlap"
+
