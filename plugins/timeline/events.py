@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Optional
 
-from plugins.entries.dates import PRECISIONS, PartialDate
+from plugins.entries.dates import PartialDate
 from plugins.entries.errors import EntryErrors, Problem
 
 

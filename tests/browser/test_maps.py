@@ -14,9 +14,13 @@ MAP_PAGES = ["/timeline/2025/", "/timeline/2025/04/", "/places/kryvyi-rih/", "/s
 PLACES = {p["id"]: p for p in yaml.safe_load((ROOT / "content/data/places.yml").read_text(encoding="utf-8"))}
 
 
+MARKS = "cs => Object.fromEntries(cs.map(c => [c.dataset.place, [Number(c.getAttribute('cx')), " \
+        "Number(c.getAttribute('cy'))]]))"
+
+
 def marks(page, selector) -> dict:
-    return page.eval_on_selector_all(f"{selector} circle", "cs => Object.fromEntries(cs.map(c => [c.dataset.place, "
-                                                           "[Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]]))")
+    """place id -> (cx, cy) of each mark drawn in the map ``selector``."""
+    return page.eval_on_selector_all(f"{selector} circle", MARKS)
 
 
 @pytest.mark.parametrize("url", MAP_PAGES)
