@@ -69,6 +69,15 @@ def test_unknown_filter_values_in_the_url_are_ignored(server, page_factory):
     assert visible_events(page) == APRIL_EVENTS
 
 
+def test_a_url_combining_filters_into_nothing_keeps_only_the_choices_that_give_events(server, page_factory):
+    page = page_factory()
+    page.goto(f"{server.url}{APRIL}?kind=meeting&place=hillville")
+    assert visible_events(page) == ["harbour-talks--event-1"]
+    assert page.get_by_label("Place").input_value() == ""
+    assert page.url == f"{server.url}{APRIL}?kind=meeting"
+    assert "Showing 0" not in page.locator("[data-filter-status]").text_content()
+
+
 def test_year_page_hides_months_left_empty_by_a_filter(server, page_factory):
     page = page_factory()
     page.goto(server.url + "/timeline/2025/?kind=ceasefire")

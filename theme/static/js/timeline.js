@@ -117,14 +117,19 @@ function writeUrl(chosen) {
   window.history.replaceState(window.history.state, "", url);
 }
 
-function restoreFromUrl(form) {
+// A link may carry a choice this page no longer offers, or a combination that gives nothing
+// (an edited URL, or a link from before a correction): such a choice is left out, never shown as 0 events.
+function restoreFromUrl(form, events) {
   const params = new URLSearchParams(window.location.search);
+  const chosen = {};
   for (const name of FILTERS) {
     const select = form.elements.namedItem(name);
     const wanted = params.get(name);
-    if (select && wanted && [...select.options].some((option) => option.value === wanted)) {
-      select.value = wanted;
-    }
+    if (!select || !wanted || ![...select.options].some((option) => option.value === wanted)) continue;
+    const trial = { ...chosen, [name]: wanted };
+    if (!events.some((event) => matches(event, trial))) continue;
+    chosen[name] = wanted;
+    select.value = wanted;
   }
 }
 
@@ -134,9 +139,9 @@ function setUpFilters(form) {
   if (!timeline || !status) return;
   const total = timeline.querySelectorAll(".timeline-event").length;
   const update = () => writeUrl(applyFilters(form, timeline, status, total));
-  restoreFromUrl(form);
+  restoreFromUrl(form, [...timeline.querySelectorAll(".timeline-event")]);
   form.hidden = false;
-  applyFilters(form, timeline, status, total);
+  update(); // the URL then says what is shown (choices left out are dropped from it)
   form.addEventListener("change", update);
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", (event) => {
