@@ -189,8 +189,10 @@ def test_every_combination_a_reader_can_pick_shows_some_events(server, page_fact
 
 
 def visible_marks(page) -> dict:
+    """place id -> radius of each mark a reader sees (drawn, not display: none)."""
     return page.eval_on_selector_all("[data-event-map] circle", "cs => Object.fromEntries(cs.filter("
-                                     "c => !c.hidden).map(c => [c.dataset.place, Number(c.getAttribute('r'))]))")
+                                     "c => getComputedStyle(c).display !== 'none' && c.getBBox().width > 0)"
+                                     ".map(c => [c.dataset.place, Number(c.getAttribute('r'))]))")
 
 
 def test_the_map_keeps_in_step_with_the_filters(server, page_factory):

@@ -76,8 +76,9 @@ function updateMap(events) {
   }
   for (const mark of document.querySelectorAll("[data-event-map] [data-place]")) {
     const place = mark.dataset.place;
-    mark.hidden = !harmed.has(place);
-    if (mark.tagName.toLowerCase() !== "circle" || mark.hidden) continue;
+    const hide = !harmed.has(place);
+    mark.toggleAttribute("hidden", hide); // an attribute: SVG elements have no .hidden property
+    if (mark.tagName.toLowerCase() !== "circle" || hide) continue;
     const size = Math.min(most, least + perRoot * Math.sqrt(harmed.get(place)));
     mark.setAttribute("r", String(Math.round(Math.max(size, Number(mark.dataset.rFloor || least)) * 10) / 10));
   }
