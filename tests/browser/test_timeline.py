@@ -244,3 +244,14 @@ def test_the_chart_fills_its_column_with_unclipped_labels_that_do_not_overlap(se
     for a, b in zip(months, months[1:]):
         assert a[2] <= b[0], "two month labels overlap"
 
+
+
+def test_a_click_on_a_mark_filters_by_its_place_and_a_second_click_undoes_it(server, page_factory):
+    page = page_factory()
+    page.goto(server.url + APRIL)
+    page.locator("[data-event-map] circle[data-place='hillville']").click(force=True)
+    assert page.get_by_label("Place").input_value() == "hillville"
+    assert visible_events(page) == ["hillville-depot--event-1", "rivertown-market-strike--event-2"]
+    assert set(visible_marks(page)) == {"hillville"}
+    page.locator("[data-event-map] circle[data-place='hillville']").click(force=True)
+    assert visible_events(page) == APRIL_EVENTS

@@ -3,7 +3,8 @@
 //   the choice lives in the URL (?kind=…&place=…&person=…) and is restored on load.
 //   Each option shows how many events it would leave with the other filters as they are,
 //   and options that would leave none are hidden, so no combination shows nothing.
-//   The map above the list keeps only the marks of the events shown, sized as the build sizes them.
+//   The map above the list keeps only the marks of the events shown, sized as the build sizes them,
+//   and a click on a mark filters by its place (a second click shows every place again).
 // - "On this day": point to today's date (or the next day with events) and jump to it.
 
 const FILTERS = ["kind", "place", "person"];
@@ -144,6 +145,17 @@ function setUpFilters(form) {
   form.hidden = false;
   update(); // the URL then says what is shown (choices left out are dropped from it)
   form.addEventListener("change", update);
+  // A click on a mark picks its place in the place filter (the select stays the keyboard's way to it).
+  const placeSelect = form.elements.namedItem("place");
+  for (const mark of document.querySelectorAll("[data-event-map] circle[data-place]")) {
+    mark.addEventListener("click", () => {
+      if (!placeSelect) return;
+      const option = [...placeSelect.options].find((o) => o.value === mark.dataset.place && !o.disabled);
+      if (!option) return;
+      placeSelect.value = placeSelect.value === option.value ? "" : option.value;
+      update();
+    });
+  }
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", (event) => {
     event.preventDefault();
