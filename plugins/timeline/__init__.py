@@ -1,15 +1,19 @@
 """Timeline plugin: every event of every published entry, as pages and as open data.
 
 Writes ``/timeline/`` (years, months, a chart and its table), ``/timeline/YYYY/``,
-``/timeline/YYYY/MM/``, ``/timeline/on-this-day/``, ``/timeline.json``
+``/timeline/YYYY/MM/`` (each with a map), ``/timeline/on-this-day/``, ``/timeline/map/``, ``/timeline.json``
 (TimelineJS 3), ``/events.csv`` and ``/events.json``, and gives each entity page
 its own timeline (``entity_timelines`` in the context). Nobody edits a
 timeline by hand: it is all made from the events in the front matter.
 
 Modules: ``events`` (entries → sorted TimelineEvent list), ``periods`` (years,
-months, days, on this day), ``labels`` (how dates and ranges read), ``chart``
-(monthly figures and the SVG geometry), ``filters`` (kind/place/person choices),
+months, days, on this day), ``labels`` (how dates and ranges read), ``claims``
+(a claim shown once per timeline), ``chart`` (monthly figures and the SVG
+geometry), ``filters`` (kind/place/person choices), ``basemap`` and ``maps``
+(the event maps), ``map_export`` (the map as data for the search page),
 ``exports`` (CSV, JSON, TimelineJS) and ``generator`` (the Pelican glue).
+Maintainer tools, never run by the build: ``make_basemap`` and ``gazetteer``.
+See docs/timelines-and-maps.md.
 """
 
 from __future__ import annotations
