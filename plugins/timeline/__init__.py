@@ -20,10 +20,10 @@ from __future__ import annotations
 
 from pelican import signals
 
+from .basemap import base_map
 from .filters import people_of
 from .generator import TimelineGenerator
 from .labels import date_label
-from .basemap import base_map
 from .maps import AREA_MIN_RADIUS, MAX_RADIUS, MIN_RADIUS, RADIUS_PER_ROOT
 
 

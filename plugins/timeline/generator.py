@@ -13,13 +13,13 @@ from pelican.generators import Generator
 
 from plugins.incremental import write_output
 
-from .claims import claim_repeats
-from .map_export import map_files
-from .maps import event_map
 from .chart import chart_description, chart_layout, monthly_figures
+from .claims import claim_repeats
 from .events import check_unique_ids, collect_events, entity_timelines
 from .exports import event_row, events_csv, events_json, json_one_row_per_line, timelinejs_document
 from .filters import filter_options
+from .map_export import map_files
+from .maps import event_map
 from .periods import build_timeline, check_every_event_filed, entity_timeline, neighbours, on_this_day
 
 logger = logging.getLogger(__name__)
