@@ -141,3 +141,14 @@ def test_open_data_page_documents_every_column():
                   if line.startswith("| `")]
     assert documented == list(FIELDS)
     assert "formula" in section and "'" in section
+
+
+def test_timeline_json_slides_carry_their_places_coordinates(timeline_output):
+    document = json.loads((timeline_output / "timeline.json").read_text(encoding="utf-8"))
+    slides = {slide["unique_id"]: slide for slide in document["events"]}
+    assert slides["lakeside-and-ceasefire--event-2"]["location"] == {"lat": -12.5, "lon": -38.45, "name": "Port Azur"}
+    rows = {r["event_id"]: r for r in read_csv(timeline_output)}
+    for event_id, slide in slides.items():
+        if "location" in slide:
+            assert (float(rows[event_id]["latitude"]), float(rows[event_id]["longitude"])) == (
+                slide["location"]["lat"], slide["location"]["lon"])

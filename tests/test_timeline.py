@@ -39,13 +39,13 @@ def test_timeline_page_exists_with_one_h1(site, url):
     assert page.find("main") is not None
 
 
-def test_month_page_groups_events_by_day_in_a_stable_order(site):
+def test_month_page_groups_events_by_day_in_a_stable_order_day_not_known_last(site):
     assert groups(soup(site, "timeline/2025/04/")) == [
-        ("2025-04", ["rivertown-market-strike--event-4"]),
         ("2025-04-04", ["rivertown-market-strike--event-1", "hillville-depot--event-1",
                         "rivertown-market-strike--morning-shelling", "rivertown-market-strike--event-2"]),
         ("2025-04-05", ["harbour-talks--event-1"]),
         ("2025-04-06", ["harbour-talks--event-2"]),
+        ("2025-04", ["rivertown-market-strike--event-4"]),
     ]
 
 
@@ -54,7 +54,7 @@ def test_several_events_on_one_day_are_counted_under_the_day_heading(site):
     assert text(day.find("h2")) == "Friday, 4 April 2025 4 events"
 
 
-def test_month_only_event_shows_as_the_month_in_a_group_of_its_own_never_the_first(site):
+def test_month_only_event_shows_as_the_month_in_a_group_of_its_own_after_the_dated_ones(site):
     page = soup(site, "timeline/2025/04/")
     group = page.find(id="d-2025-04")
     assert text(group.find("h2")) == "April 2025, day not known 1 event"
@@ -66,7 +66,7 @@ def test_month_only_event_shows_as_the_month_in_a_group_of_its_own_never_the_fir
 
 def test_year_only_events_are_on_their_year_page_and_on_no_month_page(site):
     year = soup(site, "timeline/2024/")
-    assert groups(year)[0] == ("2024", ["year-of-drones--event-1"])
+    assert groups(year)[-1] == ("2024", ["year-of-drones--event-1"])
     assert text(year.find(id="d-2024").find("h2")).startswith("2024, month not known")
     for url in MONTHS:
         assert "year-of-drones--event-1" not in event_ids(soup(site, url))
@@ -210,18 +210,18 @@ def test_bar_titles_carry_the_month_and_figure(site):
 
 @pytest.mark.parametrize("url, expected", [
     ("people/cora-lind/", ["harbour-talks--event-1", "harbour-talks--event-2"]),
-    ("people/ada-ivanova/", ["rivertown-market-strike--event-4", "rivertown-market-strike--event-1"]),
+    ("people/ada-ivanova/", ["rivertown-market-strike--event-1", "rivertown-market-strike--event-4"]),
     ("places/port-azur/", ["lakeside-and-ceasefire--event-2", "harbour-talks--event-1", "harbour-talks--event-2"]),
     ("organisations/defence-ministry/", ["lakeside-and-ceasefire--event-3", "rivertown-market-strike--event-1"]),
     ("organisations/city-council/", ["new-year-shelling--event-2"]),
-    ("topics/talks/", ["lakeside-and-ceasefire--event-1", "lakeside-and-ceasefire--event-2",
-                       "lakeside-and-ceasefire--event-3", "harbour-talks--event-1", "harbour-talks--event-2"]),
-    ("sections/diplomacy/", ["lakeside-and-ceasefire--event-1", "lakeside-and-ceasefire--event-2",
-                             "lakeside-and-ceasefire--event-3", "harbour-talks--event-1", "harbour-talks--event-2"]),
-    ("stories/rivertown-siege/", ["year-of-drones--event-1", "year-of-drones--event-2", "year-of-drones--event-3",
-                                  "rivertown-market-strike--event-4", "rivertown-market-strike--event-1",
+    ("topics/talks/", ["lakeside-and-ceasefire--event-2", "lakeside-and-ceasefire--event-3",
+                       "lakeside-and-ceasefire--event-1", "harbour-talks--event-1", "harbour-talks--event-2"]),
+    ("sections/diplomacy/", ["lakeside-and-ceasefire--event-2", "lakeside-and-ceasefire--event-3",
+                             "lakeside-and-ceasefire--event-1", "harbour-talks--event-1", "harbour-talks--event-2"]),
+    ("stories/rivertown-siege/", ["year-of-drones--event-2", "year-of-drones--event-3", "year-of-drones--event-1",
+                                  "rivertown-market-strike--event-1",
                                   "hillville-depot--event-1", "rivertown-market-strike--morning-shelling",
-                                  "rivertown-market-strike--event-2"]),
+                                  "rivertown-market-strike--event-2", "rivertown-market-strike--event-4"]),
 ])
 def test_entity_pages_show_their_own_timeline_of_the_events_that_involve_them(site, url, expected):
     section = soup(site, url).select_one("section.entity-timeline")
@@ -234,15 +234,15 @@ def test_entity_timeline_groups_by_month_and_links_each_month(site):
     section = soup(site, "stories/rivertown-siege/").select_one("section.entity-timeline")
     headings = [(text(h), _resolve(site, "stories/rivertown-siege/", h.find("a")["href"])[0])
                 for h in section.find_all("h3")]
-    assert headings == [("2024, month not known", "timeline/2024/"), ("April 2024", "timeline/2024/04/"),
-                        ("December 2024", "timeline/2024/12/"), ("April 2025", "timeline/2025/04/")]
+    assert headings == [("April 2024", "timeline/2024/04/"), ("December 2024", "timeline/2024/12/"),
+                        ("2024, month not known", "timeline/2024/"), ("April 2025", "timeline/2025/04/")]
 
 
 def test_entity_timeline_shows_only_the_latest_events_when_capped(tmp_path):
     capped = build_site(FIXTURES / "timeline", tmp_path / "output", ENTITY_TIMELINE_MAX_EVENTS=3)
     section = soup(capped, "stories/rivertown-siege/").select_one("section.entity-timeline")
-    assert event_ids(section) == ["hillville-depot--event-1", "rivertown-market-strike--morning-shelling",
-                                  "rivertown-market-strike--event-2"]
+    assert event_ids(section) == ["rivertown-market-strike--morning-shelling", "rivertown-market-strike--event-2",
+                                  "rivertown-market-strike--event-4"]
     assert text(section.find("p")).startswith("The latest 3 of 8 events involving")
 
 
@@ -384,3 +384,108 @@ def test_two_entries_with_one_slug_fail_the_build_naming_both_files(tmp_path):
     assert problem.path.endswith("2025/hillville-depot.md") and "2024/hillville-depot.md" in problem.what
     assert "rename one of the two files" in problem.fix
     assert not (tmp_path / "output").exists()
+
+
+KRYVYI_RIH_STRIKE = "kryvyi-rih-missile-strike-kills-18--event-1"
+KRYVYI_RIH_FOLLOW_UPS = ["russia-claims-kryvyi-rih-strike-hit-commanders--event-1", "kryvyi-rih-drone-attack--event-1"]
+
+
+def test_sample_april_2025_lists_every_dated_event_before_the_day_not_known_group(sample_site):
+    page = soup(sample_site, "timeline/2025/04/")
+    precisions = [group["data-precision"] for group in page.select(".timeline-day")]
+    assert precisions == sorted(precisions, key=lambda p: p == "month") and precisions[-1] == "month"
+    last = page.select(".timeline-day")[-1]
+    assert text(last.find("h2")).startswith("April 2025, day not known")
+    assert len(last.select(".timeline-event")) == 6
+
+
+@pytest.mark.parametrize("url", ["timeline/2025/04/", "stories/kryvyi-rih-strike/", "places/kryvyi-rih/"])
+def test_kryvyi_rih_follow_ups_come_after_the_strike_they_follow(sample_site, url):
+    ids = event_ids(soup(sample_site, url))
+    positions = [ids.index(event_id) for event_id in [KRYVYI_RIH_STRIKE, *KRYVYI_RIH_FOLLOW_UPS]]
+    assert positions == sorted(positions), ids
+
+
+@pytest.mark.parametrize("url", ["timeline/2025/04/", "timeline/2025/", "stories/kryvyi-rih-strike/",
+                                 "places/kryvyi-rih/"])
+def test_a_claim_is_shown_once_per_timeline_and_the_repeat_points_to_it(sample_site, url):
+    page = soup(sample_site, url)
+    claims = [claim.find_parent(class_="timeline-event")["id"]
+              for claim in page.select(".timeline-event .claim") if "85 soldiers" in claim.get_text()]
+    assert claims == [KRYVYI_RIH_STRIKE]
+    repeat = page.find(id=KRYVYI_RIH_FOLLOW_UPS[0]).select_one(".claim-elsewhere")
+    assert repeat.find("a", href=f"#{KRYVYI_RIH_STRIKE}") is not None
+    assert "Russian Ministry of Defence" in text(repeat)
+
+
+def test_an_entry_page_still_shows_every_claim_it_records(sample_site):
+    article = soup(sample_site, "2025/04/06/russia-claims-kryvyi-rih-strike-hit-commanders/")
+    assert any("85 soldiers" in claim.get_text() for claim in article.select(".claim"))
+
+
+def _rings(path_data: str) -> list:
+    """Absolute points of each ring of an 'M x y l dx dy … z' path (the base map's own form)."""
+    rings = []
+    for part in re.findall(r"M[^z]*z", path_data):
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", part)]
+        x, y = numbers[0], numbers[1]
+        ring = [(x, y)]
+        for dx, dy in zip(numbers[2::2], numbers[3::2]):
+            x, y = x + dx, y + dy
+            ring.append((x, y))
+        rings.append(ring)
+    return rings
+
+
+def _inside(point, rings) -> bool:
+    """Even-odd ray casting over every ring of a country."""
+    x, y = point
+    crossings = 0
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                crossings += 1
+    return crossings % 2 == 1
+
+
+@pytest.mark.parametrize("url", ["timeline/2025/", "timeline/2025/04/", "timeline/2025/03/", "places/kryvyi-rih/",
+                                 "places/kyiv/", "stories/kryvyi-rih-strike/"])
+def test_each_map_mark_sits_inside_the_map_at_its_places_coordinates(sample_site, url):
+    import math
+
+    import yaml
+
+    from plugins.timeline.basemap import FRAME, STANDARD_PARALLEL, WIDTH
+
+    places = {p["id"]: p for p in yaml.safe_load((FIXTURES.parent.parent / "content/data/places.yml").read_text())}
+    svg = soup(sample_site, url).select_one("[data-event-map] svg")
+    _, _, width, height = (float(n) for n in svg["viewbox"].split())
+    ukraine = _rings(svg.select_one(".map-home")["d"])
+    scale = WIDTH / ((FRAME[2] - FRAME[0]) * math.cos(math.radians(STANDARD_PARALLEL)))
+    marks = svg.select("circle.map-mark")
+    assert marks
+    for mark in marks:
+        place = places[mark["data-place"]]
+        x = (place["lon"] - FRAME[0]) * math.cos(math.radians(STANDARD_PARALLEL)) * scale
+        y = (FRAME[3] - place["lat"]) * scale
+        cx, cy = float(mark["cx"]), float(mark["cy"])
+        assert max(abs(cx - x), abs(cy - y)) <= 0.1, place["id"]
+        assert 0 <= cx <= width and 0 <= cy <= height
+        if place.get("country") == "Ukraine" or place["id"] == "ukraine":
+            assert _inside((cx, cy), ukraine), f"{place['id']} is drawn outside Ukraine"
+
+
+def test_a_mark_grows_with_the_people_killed_and_injured_and_regions_say_so(sample_site):
+    svg = soup(sample_site, "timeline/2025/04/").select_one("[data-event-map]")
+    radius = {mark["data-place"]: float(mark["r"]) for mark in svg.select("circle.map-mark")}
+    assert radius["kryvyi-rih"] > radius["kyiv"] > 0
+    assert "map-mark-region" in svg.find("circle", attrs={"data-place": "sumy-oblast"})["class"]
+    items = [text(li) for li in svg.select(".map-places li")]
+    assert "Sumy Oblast: 1 event (drawn at the region, not at a town)" in items
+    assert items[0].startswith("Kryvyi Rih: 3 events, 19 killed, 79 injured")
+
+
+def test_a_place_outside_the_frame_is_named_not_drawn(sample_site):
+    figure = soup(sample_site, "timeline/2025/03/").select_one("[data-event-map]")
+    assert figure.find("circle", attrs={"data-place": "jeddah"}) is None
+    assert any(text(li).endswith("outside this map") and "Jeddah" in text(li) for li in figure.select(".map-places li"))

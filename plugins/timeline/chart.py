@@ -4,6 +4,12 @@ The overview page draws the chart as inline SVG at build time (no script, no
 library) from ``chart_layout`` and prints the same ``monthly_figures`` as a
 table, so the picture and the numbers cannot disagree. Colours come from the
 stylesheet through class names, so the chart follows the dark colour scheme.
+
+The chart is as wide as its column at any screen size and its text keeps its
+size: horizontal positions are percentages of the width, vertical ones are
+pixels, and the SVG has no viewBox to scale it. So a phone gets the same
+12-pixel labels as a desktop, and a label is thinned out (every second or
+third month) rather than shrunk when months get narrow.
 """
 
 from __future__ import annotations
@@ -12,8 +18,10 @@ from dataclasses import dataclass, field
 
 from plugins.entries.dates import MONTH_NAMES
 
-LEFT, RIGHT, STEP, BAR_WIDTH = 56, 12, 28, 18
-PANEL_HEIGHT, PANEL_GAP, TOP = 100, 48, 28
+LEFT, RIGHT = 9.0, 1.0              # per cent of the width: the value labels' column, and air on the right
+BAR_SHARE, BAR_MAX = 0.7, 8.0        # of each month's column; at most 8 % wide (two months are not two slabs)
+PANEL_HEIGHT, PANEL_GAP, TOP = 100, 64, 40
+MONTH_LABELS_MAX = 12                # month labels on one axis, at most (a phone fits twelve "Apr")
 
 
 @dataclass(frozen=True)
@@ -61,10 +69,10 @@ def monthly_figures(timeline) -> list[MonthFigures]:
 
 @dataclass(frozen=True)
 class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
+    x: float      # per cent of the chart's width
+    y: float      # pixels
+    width: float  # per cent
+    height: float  # pixels
     series: str   # "events", "killed" or "injured"
     month: str    # "2025-04"
     value: int
@@ -73,8 +81,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class Label:
-    x: float
-    y: float
+    x: float      # per cent of the chart's width
+    y: float      # pixels
     text: str
     anchor: str = "middle"
     css_class: str = "chart-label"
@@ -82,49 +90,61 @@ class Label:
 
 @dataclass
 class ChartLayout:
-    width: int
     height: int
     bars: list = field(default_factory=list)
     labels: list = field(default_factory=list)
     baselines: list = field(default_factory=list)  # y of each panel's axis line
-    axis_x: int = LEFT - 4
+    axis_x: float = LEFT
 
 
 def _height(value: int, largest: int) -> float:
     return round(value / largest * PANEL_HEIGHT, 2) if largest else 0.0
 
 
+def _axis_labels(events_base: int, people_base: int, most_events: int, most_people: int) -> list[Label]:
+    """The two panels' titles (what each axis counts) and their scales (0 and the largest value)."""
+    return [
+        Label(0, TOP - 22, "Events per month", "start", "chart-heading"),
+        Label(LEFT - 1, TOP + 4, str(most_events), "end"),
+        Label(LEFT - 1, events_base, "0", "end"),
+        Label(0, events_base + PANEL_GAP - 22, "People killed and injured per month", "start",
+              "chart-heading"),
+        Label(LEFT - 1, events_base + PANEL_GAP + 4, str(most_people), "end"),
+        Label(LEFT - 1, people_base, "0", "end"),
+    ]
+
+
 def chart_layout(figures: list[MonthFigures]) -> ChartLayout:
     """Two panels sharing the month axis: events per month, and killed + injured stacked."""
-    width = LEFT + STEP * len(figures) + RIGHT
     events_base = TOP + PANEL_HEIGHT
     people_base = events_base + PANEL_GAP + PANEL_HEIGHT
-    layout = ChartLayout(width, people_base + 40, baselines=[events_base, people_base])
+    layout = ChartLayout(people_base + 40, baselines=[events_base, people_base])
     most_events = max((f.events for f in figures), default=0)
     most_people = max((f.killed + f.injured for f in figures), default=0)
-    layout.labels += [
-        Label(4, TOP - 12, "Events", "start", "chart-heading"),
-        Label(LEFT - 6, TOP + 4, str(most_events), "end"),
-        Label(LEFT - 6, events_base, "0", "end"),
-        Label(4, events_base + PANEL_GAP - 12, "People killed and injured", "start", "chart-heading"),
-        Label(LEFT - 6, events_base + PANEL_GAP + 4, str(most_people), "end"),
-        Label(LEFT - 6, people_base, "0", "end"),
-    ]
+    layout.labels += _axis_labels(events_base, people_base, most_events, most_people)
+    step = (100 - LEFT - RIGHT) / max(len(figures), 1)
+    every = -(-len(figures) // MONTH_LABELS_MAX)  # label every n-th month so labels never overlap
     for position, figure in enumerate(figures):
-        x = LEFT + STEP * position + (STEP - BAR_WIDTH) / 2
+        width = round(min(step * BAR_SHARE, BAR_MAX), 3)
+        x = round(LEFT + step * position + (step - width) / 2, 3)
         height = _height(figure.events, most_events)
-        layout.bars.append(Bar(x, events_base - height, BAR_WIDTH, height, "events", figure.key, figure.events,
+        layout.bars.append(Bar(x, events_base - height, width, height, "events", figure.key, figure.events,
                                f"{figure.label}: {_plural(figure.events, 'event')}"))
         killed = _height(figure.killed, most_people)
         injured = _height(figure.injured, most_people)
-        layout.bars.append(Bar(x, people_base - killed, BAR_WIDTH, killed, "killed", figure.key, figure.killed,
+        layout.bars.append(Bar(x, people_base - killed, width, killed, "killed", figure.key, figure.killed,
                                f"{figure.label}: {figure.killed} killed"))
-        layout.bars.append(Bar(x, people_base - killed - injured, BAR_WIDTH, injured, "injured", figure.key,
+        layout.bars.append(Bar(x, people_base - killed - injured, width, injured, "injured", figure.key,
                                figure.injured, f"{figure.label}: {figure.injured} injured"))
-        middle = x + BAR_WIDTH / 2
-        layout.labels.append(Label(middle, people_base + 16, MONTH_NAMES[figure.month - 1][:3]))
+        middle = round(x + width / 2, 3)
+        if every == 1:  # room for the figures themselves, over each bar
+            layout.labels.append(Label(middle, events_base - height - 4, str(figure.events), css_class="chart-value"))
+            layout.labels.append(Label(middle, people_base - killed - injured - 4, str(figure.killed + figure.injured),
+                                       css_class="chart-value"))
+        if position % every == 0:
+            layout.labels.append(Label(middle, people_base + 17, MONTH_NAMES[figure.month - 1][:3]))
         if figure.month == 1 or position == 0:
-            layout.labels.append(Label(middle, people_base + 32, str(figure.year)))
+            layout.labels.append(Label(middle, people_base + 34, str(figure.year)))
     return layout
 
 

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Optional
 
-from plugins.entries.dates import PRECISIONS, PartialDate
+from plugins.entries.dates import PartialDate
 from plugins.entries.errors import EntryErrors, Problem
 
 
@@ -65,14 +65,17 @@ class TimelineEvent:
 
 
 def sort_key(event: TimelineEvent) -> tuple:
-    """Chronological and deterministic: events of one day never swap places between builds.
+    """Reading order, deterministic: events of one day never swap places between builds.
 
-    A month-only event sorts before the day-precise events of its month and a
-    year-only event before the rest of its year, so each comes first under its
-    own period rather than being filed as the 1st. Times compare as written
-    (local to the event), never converted.
+    What is known comes first: the dated events of a month, then the events
+    known only to that month ("April 2025, day not known"), and a year's months
+    before its events known only to the year. A follow-up reported in a later
+    entry therefore never comes before the event it follows. Within a day,
+    times compare as written (local to the event, never converted), then the
+    entry's date and slug, then the order within the entry.
     """
-    return (event.date.first_day(), PRECISIONS.index(event.date.precision), _seconds(event.date.time),
+    date = event.date
+    return (date.year, date.month or 13, date.day or 32, _seconds(date.time),
             event.article_date, event.slug, event.index)
 
 

@@ -183,6 +183,10 @@ def timelinejs_slide(event, registries, site_url: str) -> dict:
     }
     if event.end is not None:
         slide["end_date"] = timelinejs_date(event.end)
+    place_entity = registries.places[event.place]
+    if place_entity.lat is not None and place_entity.lon is not None:
+        # Not read by TimelineJS (it ignores unknown keys); StoryMapJS and GIS tools read this shape.
+        slide["location"] = {"lat": place_entity.lat, "lon": place_entity.lon, "name": place_entity.name}
     return slide
 
 

@@ -1,7 +1,9 @@
 """What a timeline page can be filtered by: kind, place and person.
 
 The page carries each event's values in data-* attributes and the choices in
-<select> elements rendered at build time; timeline.js only shows and hides.
+<select> elements rendered at build time; timeline.js shows and hides events,
+and recounts each choice for the current combination (hiding those that would
+leave nothing). The counts written here are the page's, for no filter.
 Without JavaScript the filter form stays hidden and every event is listed.
 """
 

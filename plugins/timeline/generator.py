@@ -14,14 +14,18 @@ from pelican.generators import Generator
 from plugins.incremental import write_output
 
 from .chart import chart_description, chart_layout, monthly_figures
+from .claims import claim_repeats
 from .events import check_unique_ids, collect_events, entity_timelines
 from .exports import event_row, events_csv, events_json, json_one_row_per_line, timelinejs_document
 from .filters import filter_options
+from .map_export import map_files
+from .maps import event_map
 from .periods import build_timeline, check_every_event_filed, entity_timeline, neighbours, on_this_day
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_KINDS = ["sections", "topics", "people", "places", "organisations", "stories"]
+MAP_KINDS = ("places", "stories")  # entity pages that show a map of their events
 
 
 def site_url(settings) -> str:
@@ -43,8 +47,10 @@ class TimelineGenerator(Generator):
         self.timeline = build_timeline(self.events)
         kinds = self.settings.get("ENTITY_KINDS_WITH_PAGES", DEFAULT_KINDS)
         limit = self.settings.get("ENTITY_TIMELINE_MAX_EVENTS", 50)
+        places = self.registries.places
         self.context["entity_timelines"] = {
-            kind: {entity_id: entity_timeline(events, limit) for entity_id, events in by_id.items()}
+            kind: {entity_id: entity_timeline(events, limit, places if kind in MAP_KINDS else None)
+                   for entity_id, events in by_id.items()}
             for kind, by_id in entity_timelines(self.events, self.registries, kinds).items()}
 
     def generate_output(self, writer):
@@ -59,7 +65,7 @@ class TimelineGenerator(Generator):
         logger.info("timeline: %d year pages, %d month pages, overview and on-this-day written",
                     len(self.timeline.years), pages)
         logger.info("timeline: %d entity timelines in the context", entity_count)
-        logger.info("timeline: %s written, %d rows each", ", ".join(exports), len(self.events))
+        logger.info("timeline: %s written", ", ".join(exports))
 
     def _write(self, writer, template, save_as, **values):
         writer.write_file(save_as, self.get_template(template), self.context,
@@ -76,6 +82,8 @@ class TimelineGenerator(Generator):
             for period, (previous, following) in zip(periods, neighbours(periods)):
                 self._write(writer, template, f"{period.url}index.html", period=period, previous_period=previous,
                             next_period=following, filters=filter_options(period.events, self.registries),
+                            claim_repeats=claim_repeats(period.events),
+                            event_map=event_map(period.events, self.registries.places),
                             page_name=f"{period.url}index")
         calendar = on_this_day(self.events)
         self._write(writer, "timeline_on_this_day", "timeline/on-this-day/index.html", calendar=calendar,
@@ -93,6 +101,7 @@ class TimelineGenerator(Generator):
             "events.csv": events_csv(rows),
             "events.json": events_json(rows),
         }
+        files.update(map_files(self.events, self.registries.places))  # for the search results' map
         for name, text in files.items():
             # Through the incremental plugin: written only when changed, by replacing the file (the
             # output folder starts as hard links to the published site), and kept as this build's.

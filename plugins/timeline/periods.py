@@ -2,8 +2,9 @@
 
 Pure functions over the sorted list from ``events.collect_events``. An event
 is filed under its start date at its own precision: a month-only event sits in
-a group of its own at the top of its month ("April 2025, day not known") and a
-year-only event at the top of its year page, never under the 1st. A range is
+a group of its own after the dated events of its month ("April 2025, day not
+known") and a year-only event after the months of its year page, never under
+the 1st: what is known to the day is read first. A range is
 filed under the day it starts.
 """
 
@@ -15,7 +16,9 @@ from typing import Optional
 
 from plugins.entries.dates import MONTH_NAMES
 
+from .claims import claim_repeats
 from .labels import day_heading
+from .maps import EventMap, event_map
 
 
 @dataclass
@@ -34,7 +37,7 @@ class EventGroup:
 
 @dataclass
 class TimelineMonth:
-    """One month page: its events grouped by day, month-only events first."""
+    """One month page: its events grouped by day, then the month-only events."""
 
     year: int
     month: int
@@ -63,7 +66,7 @@ class TimelineMonth:
 
 @dataclass
 class TimelineYear:
-    """One year page: year-only events first, then its months."""
+    """One year page: its months, then the events known only to the year."""
 
     year: int
     undated: Optional[EventGroup] = None
@@ -79,7 +82,7 @@ class TimelineYear:
 
     @property
     def events(self) -> list:
-        return (self.undated.events if self.undated else []) + [e for month in self.months for e in month.events]
+        return [e for month in self.months for e in month.events] + (self.undated.events if self.undated else [])
 
     @property
     def count(self) -> int:
@@ -178,16 +181,22 @@ class EntityTimeline:
 
     total: int
     months: list = field(default_factory=list)
+    claim_repeats: dict = field(default_factory=dict)  # event id -> ClaimRepeats (claims.py)
+    event_map: Optional[EventMap] = None               # place and story pages only (maps.py)
 
     @property
     def shown(self) -> int:
         return sum(len(group.events) for group in self.months)
 
 
-def entity_timeline(events, limit: int | None) -> EntityTimeline:
-    """The latest ``limit`` of ``events`` (in timeline order), grouped by month; all when ``limit`` is None."""
+def entity_timeline(events, limit: int | None, places=None) -> EntityTimeline:
+    """The latest ``limit`` of ``events`` (in timeline order), grouped by month; all when ``limit`` is None.
+
+    With ``places`` (the places registry) it also carries the map of the events it shows.
+    """
     latest = events[-limit:] if limit else events
-    return EntityTimeline(len(events), group_by_month(latest))
+    return EntityTimeline(len(events), group_by_month(latest), claim_repeats(latest),
+                          event_map(latest, places) if places is not None else None)
 
 
 def build_timeline(events) -> Timeline:

@@ -64,3 +64,30 @@ def test_months_sum_the_best_estimate_of_a_range():
                           article_title="A", article_date=None, date=None, end=None, place="p", kind="k",
                           summary="s", casualties=casualties)
     assert (event.count("killed"), event.count("injured"), event.count("missing")) == (5, 4, 0)
+
+
+def _months(count):
+    from plugins.timeline.chart import MonthFigures
+
+    return [MonthFigures(2020 + (m // 12), m % 12 + 1, events=m % 3) for m in range(count)]
+
+
+@pytest.mark.parametrize("count", [1, 2, 13, 40])
+def test_bars_spread_over_the_whole_width_in_per_cent_each_month_in_its_own_column(count):
+    from plugins.timeline.chart import LEFT, RIGHT
+
+    events = [b for b in chart_layout(_months(count)).bars if b.series == "events"]
+    step = (100 - LEFT - RIGHT) / count
+    for position, bar in enumerate(events):
+        middle = bar.x + bar.width / 2
+        assert LEFT + step * position < middle < LEFT + step * (position + 1)
+    assert events[-1].x + events[-1].width <= 100 - RIGHT
+    assert LEFT + step * (count - 1) < events[-1].x  # the last month reaches the right-hand edge
+
+
+@pytest.mark.parametrize("count, labelled", [(12, 12), (13, 7), (40, 10)])
+def test_month_labels_are_thinned_never_more_than_twelve(count, labelled):
+    from plugins.timeline.chart import MONTH_NAMES
+
+    labels = [label for label in chart_layout(_months(count)).labels if label.text in [m[:3] for m in MONTH_NAMES]]
+    assert len(labels) == labelled

@@ -17,11 +17,17 @@ def test_events_get_stable_ids_and_links_to_their_anchor():
     assert found[0].source_urls == ("https://example.org/market",)
 
 
-def test_imprecise_dates_come_first_in_their_period_and_never_as_the_first_of_it():
+def test_imprecise_dates_come_after_the_dated_events_of_their_period_and_never_as_the_first_of_it():
     article = published("mixed", [event("2025-04-01"), event("2025-04"), event("2025"), event("2025-01-01"),
                                   event("2025-04-01T00:00")])
-    assert ids(collect_events([article])) == ["mixed--event-3", "mixed--event-4", "mixed--event-2",
-                                              "mixed--event-1", "mixed--event-5"]
+    assert ids(collect_events([article])) == ["mixed--event-4", "mixed--event-1", "mixed--event-5",
+                                              "mixed--event-2", "mixed--event-3"]
+
+
+def test_a_follow_up_known_only_to_the_month_comes_after_the_event_it_follows():
+    strike = published("strike", [event("2025-04-04")], date="2025-04-06T09:00:00+03:00")
+    follow_up = published("a-follow-up", [event("2025-04")], date="2025-04-05T09:00:00+03:00")
+    assert ids(collect_events([follow_up, strike])) == ["strike--event-1", "a-follow-up--event-1"]
 
 
 def test_times_compare_as_written_without_time_zone_arithmetic():

@@ -15,19 +15,19 @@ def summary(groups):
     return [(g.key, g.precision, [e.date.iso() for e in g.events]) for g in groups]
 
 
-def test_days_group_together_with_the_month_only_group_first():
+def test_days_group_together_with_the_month_only_group_last():
     events = timeline_of("2025-04-04T22:15", "2025-04", "2025-04-04", "2025-04-01", "2025-04-05")
     assert summary(group_by_day(events)) == [
-        ("2025-04", "month", ["2025-04"]),
         ("2025-04-01", "day", ["2025-04-01"]),
         ("2025-04-04", "day", ["2025-04-04", "2025-04-04T22:15"]),
         ("2025-04-05", "day", ["2025-04-05"]),
+        ("2025-04", "month", ["2025-04"]),
     ]
 
 
 def test_group_headings_say_what_is_known():
     headings = [g.heading for g in group_by_day(timeline_of("2025", "2025-04", "2025-04-04"))]
-    assert headings == ["2025, month not known", "April 2025, day not known", "Friday, 4 April 2025"]
+    assert headings == ["Friday, 4 April 2025", "April 2025, day not known", "2025, month not known"]
 
 
 def test_a_range_is_filed_under_the_day_it_starts():
@@ -56,7 +56,7 @@ def test_months_and_years_link_to_the_previous_and_next_ones_with_events():
 def test_entity_timelines_group_by_month_with_year_only_events_under_their_year():
     groups = group_by_month(timeline_of("2024", "2024-04-04", "2024-04", "2025-01-01"))
     assert [(g.key, g.heading, len(g.events)) for g in groups] == [
-        ("2024", "2024, month not known", 1), ("2024-04", "April 2024", 2), ("2025-01", "January 2025", 1)]
+        ("2024-04", "April 2024", 2), ("2024", "2024, month not known", 1), ("2025-01", "January 2025", 1)]
 
 
 def test_on_this_day_lists_each_day_of_the_year_with_its_events_from_every_year():
