@@ -19,6 +19,7 @@ from pelican import signals
 
 from .contents import memoise_urls
 from .errors import EntryErrors, Problem
+from .files import ContentLayout, content_problems, link_problems
 from .cache import ReaderCache, entry_key, environment_digest, prewarm
 from .reader import CACHE_KEY, ENVIRONMENT_KEY, PROBLEMS_KEY, REGISTRIES_KEY, EntryReader, registries_for
 from .templating import add_to_environment
@@ -41,7 +42,9 @@ def add_reader(readers):
 def start_run(generator):
     """A fresh problem list; the reader cache loaded and filled in parallel."""
     settings = generator.settings
-    settings[PROBLEMS_KEY] = []
+    settings[PROBLEMS_KEY] = content_problems(settings["PATH"], ContentLayout.from_settings(settings))
+    if link_problems(settings[PROBLEMS_KEY]):  # stop before anything is read through a link
+        raise EntryErrors(settings[PROBLEMS_KEY])
     settings[CACHE_KEY] = None
     settings[JOBS_KEY] = None
     settings.pop(REGISTRIES_KEY, None)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import EntryErrors, Problem
+from .files import ContentLayout, content_problems, entry_file_problems, link_problems
 from .pages import load_page
 from .reader import load_valid_entry
 from .registry import load_registries
@@ -15,11 +16,14 @@ from .validation import ProblemList
 def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",), data_dir=None) -> tuple[list, int]:
     """Every problem in the archive, and how many entry files were read."""
     content = Path(content_dir)
+    problems = content_problems(content, ContentLayout(tuple(article_paths), tuple(page_paths)))
+    if link_problems(problems):  # the build stops here too: reading on would follow the links
+        return problems, sum(1 for _ in _markdown_files(content, article_paths))
     try:
         registries = load_registries(data_dir or content / "data")
     except EntryErrors as exc:
-        return exc.problems, 0
-    problems, count, urls = [], 0, {}
+        return problems + exc.problems, 0
+    count, urls = 0, {}
     for path in _markdown_files(content, article_paths):
         count += 1
         shown = os.path.relpath(path)
@@ -46,7 +50,9 @@ def check_files(paths, content_dir) -> list:
     registries = load_registries(Path(content_dir) / "data")
     problems = []
     for path in paths:
-        _check_entry(path, os.path.relpath(path), registries, problems)
+        problems.extend(entry_file_problems(Path(path)))
+        if not Path(path).is_symlink():
+            _check_entry(path, os.path.relpath(path), registries, problems)
     return problems
 
 

@@ -1,0 +1,184 @@
+"""What the content folder may hold: no symbolic links, file names that work as URLs, no active files.
+
+Pelican follows symbolic links and copies whatever a static folder holds, so a
+link to ``/etc`` or ``/proc/self/environ`` would be published, and a Markdown
+file linked from outside the repository would become an article. Like Hugo,
+the build never follows a link inside the content folder; unlike Hugo, it does
+not skip them quietly but refuses them, naming each link, so nothing a
+maintainer meant to publish goes missing without a word.
+
+An entry's file name is its slug and so its URL: it must be one (``a#b.md``,
+``per%2fcent.md``, spaces, ``...md`` and invisible characters give broken or
+spoofed addresses). Static files must be passive: a script, an HTML page or an
+SVG with scripts in ``content/images`` would run on the site's own origin.
+
+``invoke check`` and the build call the same ``content_problems``, so they
+refuse exactly the same files with the same messages.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from .errors import Problem
+from .model import SLUG_PATTERN
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# File types a static folder may hold: images, documents, media. Anything else (.js, .html,
+# .xml with a stylesheet, .exe) is refused, as it could run or be run on the site's origin.
+STATIC_SUFFIXES = frozenset({
+    ".avif", ".gif", ".ico", ".jpeg", ".jpg", ".png", ".svg", ".webp",
+    ".pdf", ".txt", ".csv", ".json", ".geojson",
+    ".mp3", ".m4a", ".ogg", ".wav", ".mp4", ".webm", ".vtt",
+})
+# Static file names: letters, digits, dots, hyphens and underscores, as a URL carries them unescaped.
+STATIC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+SLUG_FIX = "use lower-case letters, digits and single hyphens"
+
+
+@dataclass(frozen=True)
+class ContentLayout:
+    """Where entries, pages and static files live inside the content folder (Pelican's settings)."""
+
+    article_paths: tuple = ("articles",)
+    page_paths: tuple = ("pages",)
+    static_paths: tuple = ("images",)
+    ignore_files: tuple = (".#*", "*~", "README.md")
+
+    @classmethod
+    def from_settings(cls, settings) -> "ContentLayout":
+        return cls(tuple(settings.get("ARTICLE_PATHS", ["articles"])), tuple(settings.get("PAGE_PATHS", ["pages"])),
+                   tuple(settings.get("STATIC_PATHS", ["images"])), tuple(settings.get("IGNORE_FILES", [])))
+
+
+def content_problems(content_dir, layout: ContentLayout = ContentLayout()) -> list[Problem]:
+    """Every link, badly named file and active static file in the content folder, in one pass."""
+    content = Path(content_dir)
+    return [problem for path in _walk(content, layout) for problem in path_problems(path, content, layout)]
+
+
+def path_problems(path: Path, content: Path, layout: ContentLayout = ContentLayout()) -> list[Problem]:
+    """The problems of one file (or link) of the content folder."""
+    if path.is_symlink():
+        return [_link_problem(path)]
+    rel = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(content))).as_posix()
+    if _under(rel, layout.article_paths) and path.name.endswith(MARKDOWN_SUFFIXES):
+        return entry_file_problems(path)
+    if _under(rel, layout.page_paths) and path.name.endswith(MARKDOWN_SUFFIXES):
+        return _hidden_file_problems(path)
+    if _under(rel, layout.static_paths):
+        return static_file_problems(path)
+    return []
+
+
+def link_problems(problems) -> list[Problem]:
+    """The symbolic links among ``problems``: reading on would follow them."""
+    return [p for p in problems if p.what.startswith(LINK_WHAT)]
+
+
+LINK_WHAT = "a symbolic link"
+
+
+def _walk(content: Path, layout: ContentLayout):
+    """Every file and link under ``content``, links not followed, ignored names (editor backups) left out."""
+    for root, dirs, files in os.walk(content, followlinks=False):
+        dirs.sort()
+        for name in list(dirs):
+            if os.path.islink(os.path.join(root, name)):
+                dirs.remove(name)
+                yield Path(root) / name
+        for name in sorted(files):
+            if not any(fnmatch.fnmatch(name, pattern) for pattern in layout.ignore_files):
+                yield Path(root) / name
+
+
+def _under(rel: str, folders) -> bool:
+    return any(rel.startswith(folder.strip("/") + "/") for folder in folders)
+
+
+def _shown(path: Path) -> str:
+    return os.path.relpath(path)
+
+
+def _link_problem(path: Path) -> Problem:
+    target = os.readlink(path)
+    return Problem(_shown(path), 1, f"{LINK_WHAT} (to {target}): the build never follows links in the content "
+                   "folder, so nothing from outside the archive is published",
+                   "replace the link with a copy of the file or folder, or remove it")
+
+
+def entry_file_problems(path: Path) -> list[Problem]:
+    """An entry file must be no link, and its name is its URL: it must be a slug."""
+    if path.is_symlink():
+        return [_link_problem(path)]
+    stem = path.name.rsplit(".", 1)[0]
+    if re.match(SLUG_PATTERN, stem):
+        return []
+    hidden = _hidden_file_problems(path)
+    if hidden:
+        return hidden
+    suggestion = suggest_slug(stem)
+    fix = f"rename it to {suggestion}.md ({SLUG_FIX})" if suggestion else f"rename it: {SLUG_FIX}"
+    return [Problem(_shown(path), 1, f"the file name {_quoted(path.name)} is not a slug, and an entry's file name "
+                    "is its URL", fix)]
+
+
+def _hidden_file_problems(path: Path) -> list[Problem]:
+    if not path.name.startswith("."):
+        return []
+    return [Problem(_shown(path), 1, f"the file name {_quoted(path.name)} starts with a dot, so the file is hidden "
+                    "but would still be published", "rename it without the dot, or move notes out of content/")]
+
+
+def static_file_problems(path: Path) -> list[Problem]:
+    """A static file must have a URL-safe name and be of a passive type (no scripts, no pages)."""
+    problems = []
+    if not STATIC_NAME.match(path.name):
+        problems.append(Problem(_shown(path), 1, f"the file name {_quoted(path.name)} is not safe in a URL",
+                                "rename it with letters, digits, dots, hyphens and underscores only"))
+    suffix = path.suffix.lower()
+    if suffix not in STATIC_SUFFIXES:
+        problems.append(Problem(_shown(path), 1, f"a '{suffix or path.name}' file in a static folder could run on "
+                                "the site's own origin", "static folders take images, documents and media only: "
+                                f"{', '.join(sorted(STATIC_SUFFIXES))}"))
+    elif suffix == ".svg":
+        active = active_svg_content(path.read_bytes())
+        if active:
+            problems.append(Problem(_shown(path), 1, f"the SVG holds {active}, which would run when the image is "
+                                    "opened", "export it again without scripts, event handlers or embedded pages"))
+    return problems
+
+
+def active_svg_content(raw: bytes) -> str:
+    """What in an SVG could run (a script, an event handler, an embedded page, an outside link), or ''."""
+    image = BeautifulSoup(raw, "html.parser")
+    for element in image.find_all(True):
+        name = element.name.lower()
+        if name in ("script", "foreignobject", "iframe", "embed", "object", "handler"):
+            return f"a <{element.name}> element"
+        for attribute, value in element.attrs.items():
+            if attribute.lower().startswith("on"):
+                return f"an event handler ({attribute})"
+            if attribute.lower() in ("href", "xlink:href") and not str(value).strip().startswith("#"):
+                return f"a link to {str(value).strip()[:60]!r}"
+    return ""
+
+
+def suggest_slug(text: str) -> str:
+    """A slug close to ``text``: accents dropped, invisible characters removed, the rest joined by hyphens."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if unicodedata.category(c) not in ("Mn", "Cf"))
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def _quoted(name: str) -> str:
+    """A file name as text a terminal shows faithfully: invisible and control characters spelled out."""
+    return "'" + "".join(c if c.isprintable() and unicodedata.category(c) != "Cf" else f"\\u{ord(c):04x}"
+                         for c in name) + "'"
