@@ -75,7 +75,8 @@ def stop_on_problems(generators):
     if settings.get(CACHE_KEY) is not None:
         settings[CACHE_KEY].save()
     problems = list(settings.get(PROBLEMS_KEY, []))
-    problems.extend(_url_collisions(articles_generator))
+    if not problems:  # two entries with one slug are reported by content_problems, as invoke check does
+        problems.extend(_url_collisions(articles_generator))
     if problems:
         raise EntryErrors(problems)
     articles_generator.context["registries"] = registries_for(settings)

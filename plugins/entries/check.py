@@ -23,17 +23,11 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
         registries = load_registries(data_dir or content / "data")
     except EntryErrors as exc:
         return problems + exc.problems, 0
-    count, urls = 0, {}
+    count = 0
     for path in _markdown_files(content, article_paths):
         count += 1
         shown = os.path.relpath(path)
-        loaded = _check_entry(path, shown, registries, problems)
-        if loaded is not None:
-            key = (str(loaded.entry.date.first_day()), loaded.slug)
-            if key in urls:
-                problems.append(Problem(shown, 1, f"this entry has the same date and slug as {urls[key]}",
-                                        "give one of them another slug"))
-            urls[key] = shown
+        _check_entry(path, shown, registries, problems)  # two entries with one slug: content_problems
     for path in _markdown_files(content, page_paths):
         shown = os.path.relpath(path)
         try:

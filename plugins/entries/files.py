@@ -9,7 +9,8 @@ maintainer meant to publish goes missing without a word.
 
 An entry's file name is its slug and so its URL: it must be one (``a#b.md``,
 ``per%2fcent.md``, spaces, ``...md`` and invisible characters give broken or
-spoofed addresses). Static files must be passive: a script, an HTML page or an
+spoofed addresses), and no other entry may have it (not even in another
+folder, or with another ``lang:``). Static files must be passive: a script, an HTML page or an
 SVG with scripts in ``content/images`` would run on the site's own origin.
 
 ``invoke check`` and the build call the same ``content_problems``, so they
@@ -61,7 +62,33 @@ class ContentLayout:
 def content_problems(content_dir, layout: ContentLayout = ContentLayout()) -> list[Problem]:
     """Every link, badly named file and active static file in the content folder, in one pass."""
     content = Path(content_dir)
-    return [problem for path in _walk(content, layout) for problem in path_problems(path, content, layout)]
+    problems, entries_by_slug = [], {}
+    for path in _walk(content, layout):
+        problems.extend(path_problems(path, content, layout))
+        if _is_entry(path, content, layout) and not path.is_symlink():
+            problems.extend(_same_slug_problems(path, entries_by_slug))
+    return problems
+
+
+def _is_entry(path: Path, content: Path, layout: ContentLayout) -> bool:
+    rel = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(content))).as_posix()
+    return _under(rel, layout.article_paths) and path.name.endswith(MARKDOWN_SUFFIXES)
+
+
+def _same_slug_problems(path: Path, entries_by_slug: dict) -> list[Problem]:
+    """A slug names one entry in the whole archive, whatever its date, folder or ``lang:``.
+
+    Pelican would publish a second entry with the same slug and another language
+    as a "translation" outside the URL scheme, and event ids (``<slug>--<anchor>``)
+    would clash on the timelines.
+    """
+    slug = path.name.rsplit(".", 1)[0]
+    first = entries_by_slug.setdefault(slug, path)
+    if first == path:
+        return []
+    return [Problem(_shown(path), 1, f"another entry has the same file name, so the same slug '{slug}': "
+                    f"{_shown(first)} (a slug names one entry, whatever its date, folder or lang)",
+                    "rename one of the two files")]
 
 
 def path_problems(path: Path, content: Path, layout: ContentLayout = ContentLayout()) -> list[Problem]:

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from plugins.entries.check import check_archive, check_files
 from plugins.entries.errors import EntryErrors
@@ -157,3 +158,35 @@ def test_an_invisible_character_in_a_title_is_refused_with_its_code(tmp_path, ch
     from_build = refused(content, tmp_path / "output")
     assert from_build == [str(p) for p in check_archive(content)[0]]
     assert f"holds the invisible character U+{ord(character):04X}" in from_build[0]
+
+
+def with_lang(text: str, lang: str, date: str | None = None) -> str:
+    text = text.replace("\nsection:", f"\nlang: {lang}\nsection:", 1)
+    if date:
+        head, rest = text.split("\ndate: ", 1)
+        text = f"{head}\ndate: {date}\n{rest.split(chr(10), 1)[1]}"
+    return text
+
+
+@pytest.mark.parametrize("date", [None, "2025-04-09"], ids=["same-date", "another-date"])
+def test_the_same_slug_with_another_lang_is_refused_by_check_and_build_alike(tmp_path, date):
+    content = archive_with_drafts(tmp_path)
+    original = content / "articles" / "2025" / "rivertown-strike.md"
+    twin = content / "articles" / "2024" / "rivertown-strike.md"
+    twin.write_text(with_lang(original.read_text(encoding="utf-8"), "uk", date), encoding="utf-8")
+    from_build = refused(content, tmp_path / "output")
+    assert from_build == [str(p) for p in check_archive(content)[0]]
+    assert [line.split(":1: ", 1)[0] for line in from_build] == [os.path.relpath(original)]
+    assert "the same slug 'rivertown-strike'" in from_build[0]
+
+
+def test_an_entry_in_another_language_is_published_in_the_url_scheme_and_listed(tmp_path):
+    content = archive_with_drafts(tmp_path)
+    entry = content / "articles" / "2024" / "drone-season.md"
+    entry.write_text(with_lang(entry.read_text(encoding="utf-8"), "uk"), encoding="utf-8")
+    output = build_archive(content, tmp_path / "output")
+    page = BeautifulSoup((output / "2024/12/30/drone-season/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == "uk"
+    assert not [p.name for p in output.rglob("*-uk.html")]
+    for listing in ("archives/index.html", "sitemap.xml", "feeds/all.atom.xml"):
+        assert "2024/12/30/drone-season/" in (output / listing).read_text(encoding="utf-8"), listing
