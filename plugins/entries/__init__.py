@@ -19,7 +19,7 @@ from pelican import signals
 
 from .contents import memoise_urls
 from .errors import EntryErrors, Problem
-from .files import ContentLayout, content_problems, link_problems
+from .files import ContentLayout, content_problems, unreadable
 from .cache import ReaderCache, entry_key, environment_digest, prewarm
 from .reader import CACHE_KEY, ENVIRONMENT_KEY, PROBLEMS_KEY, REGISTRIES_KEY, EntryReader, registries_for
 from .templating import add_to_environment
@@ -43,7 +43,7 @@ def start_run(generator):
     """A fresh problem list; the reader cache loaded and filled in parallel."""
     settings = generator.settings
     settings[PROBLEMS_KEY] = content_problems(settings["PATH"], ContentLayout.from_settings(settings))
-    if link_problems(settings[PROBLEMS_KEY]):  # stop before anything is read through a link
+    if unreadable(settings[PROBLEMS_KEY]):  # stop before anything is read (a link, an oversized file)
         raise EntryErrors(settings[PROBLEMS_KEY])
     settings[CACHE_KEY] = None
     settings[JOBS_KEY] = None

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import EntryErrors, Problem
-from .files import ContentLayout, content_problems, entry_file_problems, link_problems
+from .files import ContentLayout, content_problems, entry_file_problems, unreadable
 from .pages import load_page
 from .reader import load_valid_entry
 from .registry import load_registries
@@ -17,7 +17,7 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
     """Every problem in the archive, and how many entry files were read."""
     content = Path(content_dir)
     problems = content_problems(content, ContentLayout(tuple(article_paths), tuple(page_paths)))
-    if link_problems(problems):  # the build stops here too: reading on would follow the links
+    if unreadable(problems):  # the build stops here too, before reading anything
         return problems, sum(1 for _ in _markdown_files(content, article_paths))
     try:
         registries = load_registries(data_dir or content / "data")
@@ -44,8 +44,9 @@ def check_files(paths, content_dir) -> list:
     registries = load_registries(Path(content_dir) / "data")
     problems = []
     for path in paths:
-        problems.extend(entry_file_problems(Path(path)))
-        if not Path(path).is_symlink():
+        found = entry_file_problems(Path(path))
+        problems.extend(found)
+        if not unreadable(found):
             _check_entry(path, os.path.relpath(path), registries, problems)
     return problems
 

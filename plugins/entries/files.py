@@ -42,6 +42,9 @@ STATIC_SUFFIXES = frozenset({
 # Static file names: letters, digits, dots, hyphens and underscores, as a URL carries them unescaped.
 STATIC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 SLUG_FIX = "use lower-case letters, digits and single hyphens"
+# An entry or page file (front matter and Markdown body) holds at most 256 KB: ten times a
+# 10,000-word long read. Its page, its feed items and its search document grow with it.
+MAX_ENTRY_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -99,18 +102,20 @@ def path_problems(path: Path, content: Path, layout: ContentLayout = ContentLayo
     if _under(rel, layout.article_paths) and path.name.endswith(MARKDOWN_SUFFIXES):
         return entry_file_problems(path)
     if _under(rel, layout.page_paths) and path.name.endswith(MARKDOWN_SUFFIXES):
-        return _hidden_file_problems(path)
+        return _hidden_file_problems(path) + _size_problems(path)
     if _under(rel, layout.static_paths):
         return static_file_problems(path)
     return []
 
 
-def link_problems(problems) -> list[Problem]:
-    """The symbolic links among ``problems``: reading on would follow them."""
-    return [p for p in problems if p.what.startswith(LINK_WHAT)]
+def unreadable(problems) -> list[Problem]:
+    """The problems that stop a build before it reads any entry: a link would be followed, and a
+    file over the size limit would be rendered, feeds and search documents included, before the end."""
+    return [p for p in problems if p.what.startswith((LINK_WHAT, SIZE_WHAT))]
 
 
 LINK_WHAT = "a symbolic link"
+SIZE_WHAT = "the file holds"
 
 
 def _walk(content: Path, layout: ContentLayout):
@@ -145,6 +150,10 @@ def entry_file_problems(path: Path) -> list[Problem]:
     """An entry file must be no link, and its name is its URL: it must be a slug."""
     if path.is_symlink():
         return [_link_problem(path)]
+    return _entry_name_problems(path) + _size_problems(path)
+
+
+def _entry_name_problems(path: Path) -> list[Problem]:
     stem = path.name.rsplit(".", 1)[0]
     if re.match(SLUG_PATTERN, stem):
         return []
@@ -162,6 +171,16 @@ def _hidden_file_problems(path: Path) -> list[Problem]:
         return []
     return [Problem(_shown(path), 1, f"the file name {_quoted(path.name)} starts with a dot, so the file is hidden "
                     "but would still be published", "rename it without the dot, or move notes out of content/")]
+
+
+def _size_problems(path: Path) -> list[Problem]:
+    """An entry or page over ``MAX_ENTRY_BYTES``: its page, feeds and search document would be as big."""
+    size = path.stat().st_size
+    if size <= MAX_ENTRY_BYTES:
+        return []
+    return [Problem(_shown(path), 1, f"{SIZE_WHAT} {size / 1024:,.0f} KB, over the {MAX_ENTRY_BYTES // 1024} KB "
+                    "an entry or page may hold", "split it into several entries, or leave the long document "
+                    "where it is published and cite it in sources")]
 
 
 def static_file_problems(path: Path) -> list[Problem]:

@@ -190,3 +190,30 @@ def test_an_entry_in_another_language_is_published_in_the_url_scheme_and_listed(
     assert not [p.name for p in output.rglob("*-uk.html")]
     for listing in ("archives/index.html", "sitemap.xml", "feeds/all.atom.xml"):
         assert "2024/12/30/drone-season/" in (output / listing).read_text(encoding="utf-8"), listing
+
+
+BIG_BODY = "A paragraph of a very long report on the strike, repeated.\n\n" * 360_000  # 20 MB
+
+
+@pytest.mark.parametrize("kind", ["entry", "page"])
+def test_a_body_over_the_size_limit_is_refused_before_anything_is_rendered(tmp_path, kind):
+    content = archive_with_drafts(tmp_path)
+    path = content / ("articles/2024/drone-season.md" if kind == "entry" else "pages/about.md")
+    path.write_text(path.read_text(encoding="utf-8") + BIG_BODY, encoding="utf-8")
+    from_build = refused(content, tmp_path / "output")
+    assert from_build == [str(p) for p in check_archive(content)[0]]
+    assert from_build == [f"{os.path.relpath(path)}:1: the file holds {path.stat().st_size / 1024:,.0f} KB, over the "
+                          "256 KB an entry or page may hold — split it into several entries, or leave the long "
+                          "document where it is published and cite it in sources"]
+    assert not (tmp_path / "output").exists() and not (tmp_path / "output.partial").exists()
+
+
+def test_an_entry_just_under_the_size_limit_is_published(tmp_path):
+    from plugins.entries.files import MAX_ENTRY_BYTES
+
+    content = archive_with_drafts(tmp_path)
+    path = content / "articles/2024/drone-season.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "x" * (MAX_ENTRY_BYTES - len(text.encode("utf-8"))), encoding="utf-8")
+    output = build_archive(content, tmp_path / "output")
+    assert (output / "2024/12/30/drone-season/index.html").is_file()
