@@ -68,14 +68,20 @@ def content_problems(content_dir, layout: ContentLayout = ContentLayout()) -> li
     problems, entries_by_slug = [], {}
     for path in _walk(content, layout):
         problems.extend(path_problems(path, content, layout))
-        if _is_entry(path, content, layout) and not path.is_symlink():
+        if _kind(path, content, layout) == "entry" and not path.is_symlink():
             problems.extend(_same_slug_problems(path, entries_by_slug))
     return problems
 
 
-def _is_entry(path: Path, content: Path, layout: ContentLayout) -> bool:
+def _kind(path: Path, content: Path, layout: ContentLayout) -> str:
+    """"entry", "page", "static" or "" (data, notes): what the build does with the file."""
     rel = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(content))).as_posix()
-    return _under(rel, layout.article_paths) and path.name.endswith(MARKDOWN_SUFFIXES)
+    markdown = path.name.endswith(MARKDOWN_SUFFIXES)
+    if markdown and _under(rel, layout.article_paths):
+        return "entry"
+    if markdown and _under(rel, layout.page_paths):
+        return "page"
+    return "static" if _under(rel, layout.static_paths) else ""
 
 
 def _same_slug_problems(path: Path, entries_by_slug: dict) -> list[Problem]:
@@ -98,24 +104,22 @@ def path_problems(path: Path, content: Path, layout: ContentLayout = ContentLayo
     """The problems of one file (or link) of the content folder."""
     if path.is_symlink():
         return [_link_problem(path)]
-    rel = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(content))).as_posix()
-    if _under(rel, layout.article_paths) and path.name.endswith(MARKDOWN_SUFFIXES):
+    kind = _kind(path, content, layout)
+    if kind == "entry":
         return entry_file_problems(path)
-    if _under(rel, layout.page_paths) and path.name.endswith(MARKDOWN_SUFFIXES):
+    if kind == "page":
         return _hidden_file_problems(path) + _size_problems(path)
-    if _under(rel, layout.static_paths):
-        return static_file_problems(path)
-    return []
+    return static_file_problems(path) if kind == "static" else []
+
+
+class Unreadable(Problem):
+    """A problem that stops a build before it reads any entry: a link would be followed, and a file
+    over the size limit would be rendered, feeds and search documents included, before the end."""
 
 
 def unreadable(problems) -> list[Problem]:
-    """The problems that stop a build before it reads any entry: a link would be followed, and a
-    file over the size limit would be rendered, feeds and search documents included, before the end."""
-    return [p for p in problems if p.what.startswith((LINK_WHAT, SIZE_WHAT))]
-
-
-LINK_WHAT = "a symbolic link"
-SIZE_WHAT = "the file holds"
+    """The problems among ``problems`` that stop everything before reading (``invoke check`` too)."""
+    return [p for p in problems if isinstance(p, Unreadable)]
 
 
 def _walk(content: Path, layout: ContentLayout):
@@ -141,7 +145,7 @@ def _shown(path: Path) -> str:
 
 def _link_problem(path: Path) -> Problem:
     target = os.readlink(path)
-    return Problem(_shown(path), 1, f"{LINK_WHAT} (to {target}): the build never follows links in the content "
+    return Unreadable(_shown(path), 1, f"a symbolic link (to {target}): the build never follows links in the content "
                    "folder, so nothing from outside the archive is published",
                    "replace the link with a copy of the file or folder, or remove it")
 
@@ -178,7 +182,7 @@ def _size_problems(path: Path) -> list[Problem]:
     size = path.stat().st_size
     if size <= MAX_ENTRY_BYTES:
         return []
-    return [Problem(_shown(path), 1, f"{SIZE_WHAT} {size / 1024:,.0f} KB, over the {MAX_ENTRY_BYTES // 1024} KB "
+    return [Unreadable(_shown(path), 1, f"the file holds {size / 1024:,.0f} KB, over the {MAX_ENTRY_BYTES // 1024} KB "
                     "an entry or page may hold", "split it into several entries, or leave the long document "
                     "where it is published and cite it in sources")]
 
