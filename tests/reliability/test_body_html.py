@@ -97,3 +97,17 @@ def test_the_page_keeps_only_the_themes_own_scripts(hostile_site):
     sources = [s.get("src") or s.get("type") for s in page.find_all("script")]
     assert all(s == "application/ld+json" or "/theme/js/" in s for s in sources), sources
     assert page.find("meta", attrs={"http-equiv": "refresh"}) is None
+
+
+@pytest.mark.browser
+def test_chromium_stays_on_the_article_and_runs_no_body_script(hostile_site, page_factory):
+    from tests.support.sites import StaticServer
+
+    with StaticServer(hostile_site) as server:
+        page = page_factory()
+        url = f"{server.url}/2025/04/05/rivertown-strike/"
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")  # a meta refresh would have sent the tab away by now
+        assert page.evaluate("document.querySelector('h1')?.textContent") == "Strike on Rivertown kills 4"
+        assert page.evaluate("[...document.scripts].map(s => s.src).filter(s => s.includes('/images/'))") == []
+        assert page.title() != "owned"
