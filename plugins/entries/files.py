@@ -22,6 +22,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,19 +65,26 @@ class ContentLayout:
 
 def content_problems(content_dir, layout: ContentLayout = ContentLayout()) -> list[Problem]:
     """Every link, badly named file and active static file in the content folder, in one pass."""
-    content = Path(content_dir)
     problems, entries_by_slug = [], {}
-    for path in _walk(content, layout):
-        problems.extend(path_problems(path, content, layout))
-        if _kind(path, content, layout) == "entry" and not path.is_symlink():
-            problems.extend(_same_slug_problems(path, entries_by_slug))
+    for path, rel in _walk(Path(content_dir), layout):
+        info = os.lstat(path)  # one call per file: thousands of entries are walked before every build
+        if stat.S_ISLNK(info.st_mode):
+            problems.append(_link_problem(path))
+            continue
+        kind = _kind(path.name, rel, layout)
+        if kind == "entry":
+            problems.extend(_entry_name_problems(path) + _size_problems(path, info.st_size)
+                            + _same_slug_problems(path, entries_by_slug))
+        elif kind == "page":
+            problems.extend(_hidden_file_problems(path) + _size_problems(path, info.st_size))
+        elif kind == "static":
+            problems.extend(static_file_problems(path))
     return problems
 
 
-def _kind(path: Path, content: Path, layout: ContentLayout) -> str:
-    """"entry", "page", "static" or "" (data, notes): what the build does with the file."""
-    rel = Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(content))).as_posix()
-    markdown = path.name.endswith(MARKDOWN_SUFFIXES)
+def _kind(name: str, rel: str, layout: ContentLayout) -> str:
+    """"entry", "page", "static" or "" (data, notes): what the build does with the file at ``rel``."""
+    markdown = name.endswith(MARKDOWN_SUFFIXES)
     if markdown and _under(rel, layout.article_paths):
         return "entry"
     if markdown and _under(rel, layout.page_paths):
@@ -100,18 +108,6 @@ def _same_slug_problems(path: Path, entries_by_slug: dict) -> list[Problem]:
                     "rename one of the two files")]
 
 
-def path_problems(path: Path, content: Path, layout: ContentLayout = ContentLayout()) -> list[Problem]:
-    """The problems of one file (or link) of the content folder."""
-    if path.is_symlink():
-        return [_link_problem(path)]
-    kind = _kind(path, content, layout)
-    if kind == "entry":
-        return entry_file_problems(path)
-    if kind == "page":
-        return _hidden_file_problems(path) + _size_problems(path)
-    return static_file_problems(path) if kind == "static" else []
-
-
 class Unreadable(Problem):
     """A problem that stops a build before it reads any entry: a link would be followed, and a file
     over the size limit would be rendered, feeds and search documents included, before the end."""
@@ -123,16 +119,19 @@ def unreadable(problems) -> list[Problem]:
 
 
 def _walk(content: Path, layout: ContentLayout):
-    """Every file and link under ``content``, links not followed, ignored names (editor backups) left out."""
+    """(path, path relative to ``content``) of every file and link under it, links not followed,
+    ignored names (editor backups) left out; sorted, so check and build report in one order."""
     for root, dirs, files in os.walk(content, followlinks=False):
+        rel_root = os.path.relpath(root, content).replace(os.sep, "/")
+        prefix = "" if rel_root == "." else rel_root + "/"
         dirs.sort()
         for name in list(dirs):
             if os.path.islink(os.path.join(root, name)):
                 dirs.remove(name)
-                yield Path(root) / name
+                yield Path(root, name), prefix + name
         for name in sorted(files):
             if not any(fnmatch.fnmatch(name, pattern) for pattern in layout.ignore_files):
-                yield Path(root) / name
+                yield Path(root, name), prefix + name
 
 
 def _under(rel: str, folders) -> bool:
@@ -177,9 +176,9 @@ def _hidden_file_problems(path: Path) -> list[Problem]:
                     "but would still be published", "rename it without the dot, or move notes out of content/")]
 
 
-def _size_problems(path: Path) -> list[Problem]:
+def _size_problems(path: Path, size: int | None = None) -> list[Problem]:
     """An entry or page over ``MAX_ENTRY_BYTES``: its page, feeds and search document would be as big."""
-    size = path.stat().st_size
+    size = path.stat().st_size if size is None else size
     if size <= MAX_ENTRY_BYTES:
         return []
     return [Unreadable(_shown(path), 1, f"the file holds {size / 1024:,.0f} KB, over the {MAX_ENTRY_BYTES // 1024} KB "

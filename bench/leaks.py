@@ -1,19 +1,23 @@
-"""What sanitising bodies with nh3 costs next to rendering their Markdown (docs/reliability.md).
+"""What keeping things out of the build costs (docs/reliability.md, "What never leaves the build").
 
-    /work/venv/bin/python -m bench.sanitise
+    /work/venv/bin/python -m bench.leaks
 
-Times ``clean_body`` and a bare Markdown conversion on the sample archive's bodies and on one
-body at the 256 KB size limit; prints one line for each.
+Times ``clean_body`` (nh3) against a bare Markdown conversion on the sample archive's bodies and
+on one body at the 256 KB size limit, and ``content_problems`` (links, names, sizes, static
+files) on a folder of 5,000 entry files; prints one line for each.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
 import markdown
 from pelican.settings import read_settings
 
+from plugins.entries.files import content_problems
 from plugins.entries.frontmatter import decode, split
 from plugins.entries.reader import render_markdown
 from plugins.entries.sanitise import clean_body
@@ -42,6 +46,23 @@ def main() -> None:
         print(f"{name}: {len(bodies)} bodies, {sum(map(len, pages)) / 1024:.0f} KB of HTML; nh3 {clean * 1000:.2f} ms "
               f"({clean / len(bodies) * 1e6:.0f} µs a body), Markdown {convert * 1000:.1f} ms: "
               f"sanitising adds {clean / convert:.1%}")
+
+    walk_many_entries(5000)
+
+
+def walk_many_entries(count: int) -> None:
+    entry = (ROOT / "tests/fixtures/mini/articles/2024/drone-season.md").read_text(encoding="utf-8")
+    folder = Path(tempfile.mkdtemp(prefix="bench-leaks-"))
+    try:
+        articles = folder / "articles" / "2025"
+        articles.mkdir(parents=True)
+        for number in range(count):
+            (articles / f"entry-{number}.md").write_text(entry, encoding="utf-8")
+        content_problems(folder)  # warm the file system cache, as a rebuild finds it
+        took = seconds_per_round(lambda: content_problems(folder), 5)
+        print(f"content_problems on {count:,} entry files: {took * 1000:.0f} ms")
+    finally:
+        shutil.rmtree(folder)
 
 
 if __name__ == "__main__":
