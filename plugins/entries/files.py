@@ -85,10 +85,10 @@ def content_problems(content_dir, layout: ContentLayout = ContentLayout()) -> li
 def _kind(name: str, rel: str, layout: ContentLayout) -> str:
     """"entry", "page", "static" or "" (data, notes): what the build does with the file at ``rel``."""
     markdown = name.endswith(MARKDOWN_SUFFIXES)
+    if markdown and _under(rel, layout.page_paths):  # first: Pelican keeps page folders out of articles
+        return "page"
     if markdown and _under(rel, layout.article_paths):
         return "entry"
-    if markdown and _under(rel, layout.page_paths):
-        return "page"
     return "static" if _under(rel, layout.static_paths) else ""
 
 
@@ -135,7 +135,8 @@ def _walk(content: Path, layout: ContentLayout):
 
 
 def _under(rel: str, folders) -> bool:
-    return any(rel.startswith(folder.strip("/") + "/") for folder in folders)
+    """Whether ``rel`` lies in one of ``folders`` ("" or "." being the whole content folder, as in Pelican)."""
+    return any(folder.strip("/.") == "" or rel.startswith(folder.strip("/") + "/") for folder in folders)
 
 
 def _shown(path: Path) -> str:
