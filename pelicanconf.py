@@ -38,10 +38,16 @@ PLUGINS = [
 # URLs are the archive's promise: they never change once published.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
-DRAFT_URL = "drafts/{slug}/"
-DRAFT_SAVE_AS = DRAFT_URL + "index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
+# Drafts are never written, in development or production (`invoke livereload --drafts`
+# previews them, marked noindex: docs/reliability.md "What never leaves the build").
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+# One URL scheme whatever an entry's `lang:`; no Pelican translations (`/slug-uk.html`).
+ARTICLE_LANG_URL, ARTICLE_LANG_SAVE_AS = ARTICLE_URL, ARTICLE_SAVE_AS
+PAGE_LANG_URL, PAGE_LANG_SAVE_AS = PAGE_URL, PAGE_SAVE_AS
+ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
 YEAR_ARCHIVE_URL = "{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"

@@ -13,3 +13,5 @@ from pelicanconf import *  # noqa: E402,F401,F403
 SITEURL = os.environ.get("SITEURL", "https://archive.example.org").rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
+# Production never writes drafts, whatever a development override says (docs/reliability.md).
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""

@@ -176,8 +176,13 @@ def _quick_watcher():
     return QuickWatcher()
 
 
-@task
-def livereload(c, port=PORT, host=HOST):
+# `invoke livereload --drafts`: the only build that writes drafts (marked noindex); see docs/reliability.md.
+DRAFT_PREVIEW = {"DRAFT_URL": "drafts/{slug}/", "DRAFT_SAVE_AS": "drafts/{slug}/index.html",
+                 "DRAFT_PAGE_URL": "drafts/pages/{slug}/", "DRAFT_PAGE_SAVE_AS": "drafts/pages/{slug}/index.html"}
+
+
+@task(help={"drafts": "also write drafts at /drafts/<slug>/ (noindex) to preview them; no other build does"})
+def livereload(c, port=PORT, host=HOST, drafts=False):
     """Serve the site and rebuild it whenever content or theme change; restart when code or settings do."""
     from livereload import Server
 
@@ -186,6 +191,8 @@ def livereload(c, port=PORT, host=HOST):
     os.chdir(ROOT)
     _setup_logging(False)
     overrides = {"CONTENT_SECURITY_POLICY": livereload_policy(load_settings(SETTINGS["dev"])["CONTENT_SECURITY_POLICY"])}
+    if drafts:
+        overrides.update(DRAFT_PREVIEW)
 
     def rebuild():
         problems = _build_once(SETTINGS["dev"], overrides)

@@ -114,5 +114,5 @@ def test_broken_entry_fails_the_build_and_keeps_previous_output(archive_copy, tm
 def test_two_entries_with_one_url_fail_the_build(archive_copy, tmp_path):
     text = (archive_copy / "articles/2025/talks-in-hillville.md").read_text()
     (archive_copy / "articles/2024/talks-in-hillville.md").write_text(text, encoding="utf-8")
-    with pytest.raises(EntryErrors, match="same URL"):
+    with pytest.raises(EntryErrors, match="the same slug"):
         build_site(archive_copy, tmp_path / "output")

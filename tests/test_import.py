@@ -15,6 +15,7 @@ from plugins.entries.check import check_files
 from plugins.entries.frontmatter import decode, split
 from plugins.importer import CannotImport, DuplicateEntry, import_entry
 from plugins.importer.draft import UNKNOWN_NAMES_COMMENT
+from tasks import DRAFT_PREVIEW
 from tests.support.sites import ROOT, build_site, soup
 
 PAGES = ROOT / "plugins" / "importer" / "tests" / "pages"
@@ -109,7 +110,7 @@ def test_seed_import_says_what_it_could_not_decide(seed):
 
 
 def test_seed_draft_renders_with_static_post_cards_and_no_platform_script(seed, content, tmp_path):
-    output = build_site(content, tmp_path / "output")
+    output = build_site(content, tmp_path / "output", **DRAFT_PREVIEW)  # drafts are written only when previewed
     page = soup(output, f"drafts/{seed[0].path.stem}/")
     cards = page.select("figure.post-card")
     assert [c.select_one(".post-handle").get_text() for c in cards] == ["@ZelenskyyUa", "@oleshkomyroslav"]

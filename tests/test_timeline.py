@@ -371,14 +371,14 @@ def test_a_corrected_figure_reaches_the_entity_timelines_on_a_rebuild(rebuilt):
 def test_two_entries_with_one_slug_fail_the_build_naming_both_files(tmp_path):
     import shutil
 
-    from plugins.timeline.events import DuplicateEventId
+    from plugins.entries.errors import EntryErrors
 
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "timeline", content)
     again = (content / "articles/2025/hillville-depot.md").read_text(encoding="utf-8")
     (content / "articles/2024/hillville-depot.md").write_text(
         again.replace("date: 2025-04-06T08:00", "date: 2024-05-06T08:00"), encoding="utf-8")
-    with pytest.raises(DuplicateEventId) as raised:
+    with pytest.raises(EntryErrors) as raised:  # refused with the file names, before the timeline's own check
         build_site(content, tmp_path / "output")
     [problem] = raised.value.problems
     assert problem.path.endswith("2025/hillville-depot.md") and "2024/hillville-depot.md" in problem.what

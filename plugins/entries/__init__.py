@@ -19,6 +19,7 @@ from pelican import signals
 
 from .contents import memoise_urls
 from .errors import EntryErrors, Problem
+from .files import ContentLayout, content_problems, unreadable
 from .cache import ReaderCache, entry_key, environment_digest, prewarm
 from .reader import CACHE_KEY, ENVIRONMENT_KEY, PROBLEMS_KEY, REGISTRIES_KEY, EntryReader, registries_for
 from .templating import add_to_environment
@@ -41,7 +42,9 @@ def add_reader(readers):
 def start_run(generator):
     """A fresh problem list; the reader cache loaded and filled in parallel."""
     settings = generator.settings
-    settings[PROBLEMS_KEY] = []
+    settings[PROBLEMS_KEY] = content_problems(settings["PATH"], ContentLayout.from_settings(settings))
+    if unreadable(settings[PROBLEMS_KEY]):  # stop before anything is read (a link, an oversized file)
+        raise EntryErrors(settings[PROBLEMS_KEY])
     settings[CACHE_KEY] = None
     settings[JOBS_KEY] = None
     settings.pop(REGISTRIES_KEY, None)
@@ -72,7 +75,8 @@ def stop_on_problems(generators):
     if settings.get(CACHE_KEY) is not None:
         settings[CACHE_KEY].save()
     problems = list(settings.get(PROBLEMS_KEY, []))
-    problems.extend(_url_collisions(articles_generator))
+    if not problems:  # two entries with one slug are reported by content_problems, as invoke check does
+        problems.extend(_url_collisions(articles_generator))
     if problems:
         raise EntryErrors(problems)
     articles_generator.context["registries"] = registries_for(settings)

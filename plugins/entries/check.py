@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from .errors import EntryErrors, Problem
+from .files import ContentLayout, content_problems, entry_file_problems, unreadable
 from .pages import load_page
 from .reader import load_valid_entry
 from .registry import load_registries
@@ -19,23 +20,20 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
     ``warnings``, when a list, collects what drafts must fix before publishing.
     """
     content = Path(content_dir)
+    problems = content_problems(content, ContentLayout(tuple(article_paths), tuple(page_paths)))
+    if unreadable(problems):  # the build stops here too, before reading anything
+        return problems, sum(1 for _ in _markdown_files(content, article_paths))
     try:
         registries = load_registries(data_dir or content / "data")
     except EntryErrors as exc:
-        return exc.problems, 0
-    problems, count, urls = [], 0, {}
+        return problems + exc.problems, 0
+    count = 0
     for path in _markdown_files(content, article_paths):
         count += 1
         shown = os.path.relpath(path)
-        loaded = _check_entry(path, shown, registries, problems)
+        loaded = _check_entry(path, shown, registries, problems)  # two entries with one slug: content_problems
         if loaded is not None and warnings is not None:
             warnings.extend(loaded.warnings)
-        if loaded is not None:
-            key = (str(loaded.entry.date.first_day()), loaded.slug)
-            if key in urls:
-                problems.append(Problem(shown, 1, f"this entry has the same date and slug as {urls[key]}",
-                                        "give one of them another slug"))
-            urls[key] = shown
     for path in _markdown_files(content, page_paths):
         shown = os.path.relpath(path)
         try:
@@ -52,9 +50,12 @@ def check_files(paths, content_dir, warnings=None) -> list:
     registries = load_registries(Path(content_dir) / "data")
     problems = []
     for path in paths:
-        loaded = _check_entry(path, os.path.relpath(path), registries, problems)
-        if loaded is not None and warnings is not None:
-            warnings.extend(loaded.warnings)
+        found = entry_file_problems(Path(path))
+        problems.extend(found)
+        if not unreadable(found):
+            loaded = _check_entry(path, os.path.relpath(path), registries, problems)
+            if loaded is not None and warnings is not None:
+                warnings.extend(loaded.warnings)
     return problems
 
 

@@ -77,6 +77,24 @@ def _registry_file(kind: str) -> str:
     return f"content/data/{kind.replace('_', '-')}.yml"
 
 
+# Bidirectional overrides and invisible spaces make a title read other than it is written (and a
+# page's title becomes its URL). Joiners (U+200C, U+200D) stay: some scripts and emoji need them.
+INVISIBLE_CHARACTERS = re.compile("[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(value: str) -> str:
+    found = INVISIBLE_CHARACTERS.search(value)
+    if found:
+        raise PydanticCustomError("invisible_character", "holds the invisible character U+{code}, which changes how "
+                                  "the text reads or where it links — delete it (retype the text around "
+                                  "column {column} if your editor does not show it)",
+                                  {"code": f"{ord(found.group()):04X}", "column": found.start() + 1})
+    return value
+
+
+Title = Annotated[str, AfterValidator(_visible)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -301,7 +319,7 @@ class Correction(Strict):
 class Entry(Strict):
     """One curated article of the archive."""
 
-    title: str = Field(min_length=1, max_length=300, description="The headline, in the archive's own words.")
+    title: Title = Field(min_length=1, max_length=300, description="The headline, in the archive's own words.")
     date: Date = Field(description="Publication time of the entry: YYYY-MM-DD or a full timestamp.")
     updated: Optional[Date] = Field(default=None, description="When the entry last changed in substance.")
     summary: str = Field(min_length=1, max_length=1000, description="One or two plain sentences.")
@@ -374,7 +392,7 @@ def sources_cited(sources, refs) -> list:
 class PageFront(Strict):
     """Front matter of a standalone page such as 'About'."""
 
-    title: str = Field(min_length=1, max_length=300)
+    title: Title = Field(min_length=1, max_length=300)
     summary: Optional[str] = None
     slug: Optional[str] = Field(default=None, pattern=SLUG_PATTERN)
     status: Literal["draft", "hidden", "published"] = "published"

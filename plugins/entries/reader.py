@@ -24,6 +24,7 @@ from .dates import parse_timestamp
 from .errors import Problem
 from .pages import load_page
 from .registry import load_registries
+from .sanitise import clean_body
 from .validation import ProblemList, load_entry
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ _markdown_instances: dict = {}
 
 
 def render_markdown(body: str, settings) -> str:
-    """Markdown to HTML with the project's extensions (post cards included)."""
+    """Markdown to HTML with the project's extensions (post cards included), sanitised (see ``sanitise``)."""
     config = settings.get("MARKDOWN", {})
     key = repr(config)
     md = _markdown_instances.get(key)
@@ -72,7 +73,7 @@ def render_markdown(body: str, settings) -> str:
             output_format=config.get("output_format", "html5"),
         )
         _markdown_instances[key] = md
-    return md.reset().convert(body)
+    return clean_body(md.reset().convert(body))
 
 
 def post_card_problems(path: str, body: str, body_line: int) -> list:

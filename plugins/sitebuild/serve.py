@@ -1,7 +1,9 @@
 """Serving the built site as a static host would: ``/x/`` is ``x/index.html``, the site's
-own 404 page for missing files, never a file outside the output folder. An HTML page's
-Content-Security-Policy is also sent as a header: the one its meta tag declares
-(``CONTENT_SECURITY_POLICY`` in the settings), so the policy is written in one place.
+own 404 page for missing files, never a file outside the output folder. The headers of the
+build's ``_headers`` file (the Netlify / Cloudflare Pages format, written by plugins/outputs/headers.py)
+are sent as those hosts send them: the policy with ``frame-ancestors``, ``Referrer-Policy``, a
+sandbox for static folders; the file itself is not served. Without that file, an HTML page's
+Content-Security-Policy is still sent as a header: the one its meta tag declares.
 Text files (HTML, CSS, JavaScript, JSON, XML, SVG, CSV, plain text) of 1 KB or more are sent
 gzipped to clients whose ``Accept-Encoding`` allows it, with ``Vary: Accept-Encoding``, as
 GitHub Pages, Netlify, Cloudflare and nginx with ``gzip on`` do; the compressed bytes of recent
@@ -132,6 +134,65 @@ class GzipCache:
                 self.size -= len(dropped)
 
 
+class HostHeaders:
+    """The headers a ``_headers`` file gives each URL path, re-read whenever a build replaces the file.
+
+    The format is Netlify's: a line with a path pattern (``/*``, ``/images/*``, ``/exact``), then
+    ``Name: value`` lines indented below it; every matching block applies, in the file's order.
+    """
+
+    NAME = "_headers"
+
+    def __init__(self, root: Path):
+        self.path = Path(root) / self.NAME
+        self.stamp, self.rules = None, []
+        self.lock = threading.Lock()
+
+    def for_path(self, url_path: str) -> list:
+        """(name, value) pairs for ``url_path``; none when the site has no ``_headers`` file."""
+        try:
+            info = self.path.stat()
+            stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        except OSError:
+            return []
+        with self.lock:
+            if stamp != self.stamp:
+                self.rules, self.stamp = parse_headers_file(self.path.read_text(encoding="utf-8")), stamp
+            rules = self.rules
+        return [header for pattern, headers in rules if _pattern_matches(pattern, url_path) for header in headers]
+
+
+def parse_headers_file(text: str) -> list:
+    """(pattern, [(name, value), …]) blocks of a ``_headers`` file; comments and blank lines skipped."""
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and ":" in line:
+            name, value = line.split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def _pattern_matches(pattern: str, url_path: str) -> bool:
+    return url_path.startswith(pattern[:-1]) if pattern.endswith("*") else url_path == pattern
+
+
+def with_host_headers(headers: list, host_headers: list) -> list:
+    """``headers`` with the site's own: a header the site sets replaces the server's default of that name.
+
+    A name set by several matching blocks is sent once, its values joined by ", " as Netlify and
+    Cloudflare do (two policies in one Content-Security-Policy header are both enforced).
+    """
+    joined = {}
+    for name, value in host_headers:
+        key = name.lower()
+        joined[key] = (joined[key][0], f"{joined[key][1]}, {value}") if key in joined else (name, value)
+    return [*(h for h in headers if h[0].lower() not in joined), *joined.values()]
+
+
 class StaticFiles:
     """Files under ``root``: ``/x/`` serves ``x/index.html``; missing or outside-root paths get the 404 page.
     Text files of ``GZIP_MIN_BYTES`` or more go out gzipped to clients that accept it."""
@@ -139,6 +200,7 @@ class StaticFiles:
     def __init__(self, root: Path, gzip_cache: GzipCache | None = None):
         self.root = Path(root).resolve()
         self.gzip_cache = gzip_cache if gzip_cache is not None else GzipCache()
+        self.host_headers = HostHeaders(self.root)
 
     def __call__(self, environ, start_response):
         method = environ.get("REQUEST_METHOD", "GET")
@@ -161,8 +223,9 @@ class StaticFiles:
             return self.send_file(self.root / "404.html", status, method, environ, start_response)
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
             body = b"Not found"
-            start_response(status, [*html_headers(body), ("Content-Length", str(len(body))),
-                                    ("X-Content-Type-Options", "nosniff")])
+            start_response(status, with_host_headers(
+                [*html_headers(body), ("Content-Length", str(len(body))), ("X-Content-Type-Options", "nosniff")],
+                self.host_headers.for_path("/")))
             return [b""] if method == "HEAD" else [body]
 
     def send_file(self, path: Path, status: str, method: str, environ, start_response):
@@ -190,7 +253,10 @@ class StaticFiles:
         length = len(body) if body is not None else stat.st_size
         if compressible:
             headers.append(("Vary", "Accept-Encoding"))
-        start_response(status, [*headers, ("Content-Length", str(length)), ("X-Content-Type-Options", "nosniff")])
+        served = "/" + path.relative_to(self.root).as_posix()  # the file's own path, however the URL spelt it
+        start_response(status, with_host_headers(
+            [*headers, ("Content-Length", str(length)), ("X-Content-Type-Options", "nosniff")],
+            self.host_headers.for_path(served)))
         return [b""] if method == "HEAD" else [body]
 
     def resolve(self, url_path: str):
@@ -199,7 +265,7 @@ class StaticFiles:
             relative = unquote(url_path.encode("latin-1").decode("utf-8"), errors="strict")
         except (UnicodeEncodeError, UnicodeDecodeError):
             return None
-        if "\0" in relative or "\\" in relative:
+        if "\0" in relative or "\\" in relative or relative.strip("/") == HostHeaders.NAME:
             return None
         candidate = (self.root / relative.lstrip("/")).resolve()
         if candidate != self.root and self.root not in candidate.parents:
