@@ -239,6 +239,22 @@ def import_(c, source, title="", date="", section="", content=""):
         print(f"  - {note}")
 
 
+@task(name="import-eval", help={"labelled": "the labelled set's folder (inputs/ and labels/)",
+                                "misses": "also list every miss"})
+def import_eval(c, labelled="", misses=False):
+    """Import the labelled pages and pastes into scratch copies and print precision and recall per field."""
+    from plugins.importer.evaluation import evaluate
+
+    folder = Path(labelled).resolve() if labelled else ROOT / "tests" / "import_eval"
+    scores = evaluate(folder, CONTENT)
+    print(scores.table())
+    for failure in scores.failures:
+        print(f"  failed: {failure}")
+    if misses:
+        for miss in scores.misses:
+            print(f"  - {miss}")
+
+
 @task(help={"to": "copy the production build into this folder",
             "rsync": "rsync the production build to user@host:path (rsync -avz --delete)",
             "gh_pages": "commit the production build to a branch and push it (ghp-import)",
