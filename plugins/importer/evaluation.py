@@ -135,6 +135,7 @@ class Draft:
     events: list = field(default_factory=list)  # dicts: date, place, kind, figures
     claims: list = field(default_factory=list)  # dicts: by, status
     posts: list = field(default_factory=list)  # post card texts
+    publisher: str | None = None
 
 
 def read_draft(result) -> Draft:
@@ -144,6 +145,10 @@ def read_draft(result) -> Draft:
     text = result.path.read_text(encoding="utf-8")
     front = split(decode(text.encode("utf-8"), str(result.path)), str(result.path)).data or {}
     draft = Draft(front=front, text=text, posts=[card.text.strip() for card in parse_post_cards(text)])
+    sources = front.get("sources") or []
+    draft.publisher = getattr(result, "publisher", None) or (sources[0].get("publisher") if sources else None)
+    if draft.publisher == "unknown publisher":
+        draft.publisher = None
     for event in front.get("events") or []:
         for claim in event.get("claims") or []:
             draft.claims.append({"by": claim.get("by"), "status": claim.get("status")})
@@ -163,7 +168,10 @@ def read_draft(result) -> Draft:
 
 def _score(scores: Scores, labels: dict, draft: Draft, name: str) -> None:
     for kind in ENTITY_FIELDS:
-        scores.entities[kind].add(set(draft.front.get(kind) or []), set(labels.get(kind) or []))
+        proposed, wanted_ids = set(draft.front.get(kind) or []), set(labels.get(kind) or [])
+        scores.entities[kind].add(proposed, wanted_ids)
+        scores.misses.extend(f"{name}: {kind}: extra {sorted(proposed - wanted_ids)}, missing "
+                             f"{sorted(wanted_ids - proposed)}" for _ in [0] if proposed != wanted_ids)
     wanted = [dict(e, date=str(e["date"])) for e in labels.get("events") or []]
     free = list(draft.events)
     scores.events.proposed += len(free)
@@ -193,9 +201,7 @@ def _score(scores: Scores, labels: dict, draft: Draft, name: str) -> None:
     scores.dates.add(date == str(labels.get("date")))
     if date != str(labels.get("date")):
         scores.misses.append(f"{name}: date {date or 'none'}, labelled {labels.get('date')}")
-    sources = draft.front.get("sources") or []
-    publisher = sources[0].get("publisher") if sources else None
-    publisher = None if publisher in (None, "unknown publisher") else publisher
+    publisher = draft.publisher
     scores.publishers.add(publisher == labels.get("publisher"))
     if publisher != labels.get("publisher"):
         scores.misses.append(f"{name}: publisher {publisher!r}, labelled {labels.get('publisher')!r}")
