@@ -20,6 +20,7 @@ from pelican.utils import SafeDatetime
 from .cache import entry_key
 from .dates import parse_timestamp
 from .errors import Problem
+from .guesses import guess_problems
 from .pages import load_page
 from .registry import load_registries
 from .validation import ProblemList, load_entry
@@ -124,6 +125,8 @@ def load_valid_entry(source_path, shown, registries, raw=None):
     """An entry whose front matter and post cards are valid, or Problem / ProblemList."""
     loaded = load_entry(source_path, registries, raw=raw, shown=shown)
     problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+    text = (raw if raw is not None else Path(source_path).read_bytes()).decode("utf-8-sig", "replace")
+    problems += guess_problems(shown, text, loaded.front.body_line, loaded.entry.status)
     if problems:
         raise ProblemList(problems)
     return loaded

@@ -119,6 +119,8 @@ def _claim_at(paragraph, found, spans, number, notes):
     marker = _first_marker(sentence) if own else None
     limit = start + marker if marker is not None else end
     parties = _parties(found, start, limit)
+    if own and not parties and number > 0 and not STRONG_CLAIM_VERB.search(sentence[:marker]):
+        return None  # "Ukrainian officials denied that …": a rejection of the sentence before, read there
     if not parties and following and re.search(r"\b(?:said|says)\b", following) and len(following) < 90:
         parties = _parties(found, spans[number + 1][0], spans[number + 1][1])
     if not parties and number > 0:
