@@ -9,6 +9,7 @@
     invoke search "q"   search the built index (--place, --person, --topic, --section, --from, --to, --sort)
     invoke new "Title"  scaffold a draft entry (--from PAGE: import it)
     invoke import PAGE  a saved page (.html), a pasted text (.txt) or - as a draft entry
+    invoke import-eval  score the importer on the labelled set in tests/import_eval (--misses)
     invoke publish      build for production; --to DIR, --rsync user@host:path or --gh-pages
     invoke test         run the whole test suite
     invoke bench        time our build against vanilla Pelican + Pagefind (--entries, --rounds, --seed)
