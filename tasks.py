@@ -50,6 +50,7 @@ def _setup_logging(verbose=False):
 def check(c, files="", path="", data=""):
     """Validate every entry and registry; print each problem as path:line: what — how to fix."""
     from plugins.entries.check import check_archive, check_files
+    from plugins.entries.guesses import draft_guesses
 
     content = Path(path).resolve() if path else CONTENT
     os.chdir(ROOT)
@@ -58,8 +59,11 @@ def check(c, files="", path="", data=""):
         problems, count = check_files(chosen, content), len(chosen)
     else:
         problems, count = check_archive(content, data_dir=Path(data).resolve() if data else None)
+        chosen = sorted((content / "articles").rglob("*.md"))
     for problem in problems:
         print(problem)
+    for guess in draft_guesses(chosen):
+        print(guess)
     if problems:
         raise Exit(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {count} entries.", code=1)
     print(f"{count} entries checked, no problems.")

@@ -11,7 +11,9 @@ runs in ``invoke check`` and in the build, because both load entries through
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from .errors import Problem
 
@@ -37,3 +39,22 @@ def _inside_quotes(line: str, position: int) -> bool:
     """True when the '#' is inside a quoted YAML string, so it is text and not a comment."""
     before = line[:position]
     return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
+
+
+def draft_guesses(paths) -> list[str]:
+    """'path:line: still a guess …' for each GUESS comment in draft files, for check to show (not fail on)."""
+    from .frontmatter import decode, split
+
+    lines = []
+    for path in paths:
+        try:
+            text = decode(Path(path).read_bytes(), str(path))
+            front = split(text, str(path))
+        except (OSError, Problem):
+            continue
+        if not isinstance(front.data, dict) or front.data.get("status") != "draft":
+            continue
+        shown = os.path.relpath(path)
+        lines += [f"{problem.path}:{problem.line}: {problem.what} (a draft; publishing it fails until confirmed)"
+                  for problem in guess_problems(shown, text, front.body_line, "published")]
+    return lines

@@ -1,13 +1,14 @@
-"""Sentences reporting a party's claim that nobody has verified, as proposed claims.
+"""Sentences reporting a party's claim, as proposed claims with the status the text supports.
 
-News text marks such claims in words: "could not be verified", "unverified",
-"without evidence", "rejected", "denied". The claim itself is that sentence,
-or the one before it when the marker sentence only refers back ("These
-claims remain unverified…"). The party making it is the first person or
-organisation from the registries named in the claim, and never the party
-that rejected it. An explicit "unverified" gives the status unverified, as
-the archive marks claims one side makes and the other denies; a rejection or
-denial alone gives disputed.
+News text marks claims in words: "claimed", "alleged", and for what is said
+"could not be verified", "rejected", "denied", "was shown to be false", in
+English, Ukrainian and Russian. The claim is the sentence a party says it in;
+the marker may be in that sentence or the next ("…, the ministry said. Kyiv
+called the claim false."). The party is the first person or organisation
+from the registries named in the claim (or in the sentence before or after
+it), never the party that rejected it. The status follows CONTRIBUTING:
+shown false by the report → false; rejected by another party → disputed;
+only unverified, or a bare "claimed" → unverified.
 """
 
 from __future__ import annotations
@@ -42,8 +43,6 @@ REFERS_BACK = re.compile(r"^(?:these|those|the|this|such|that|both|its|their)\s+
 POINTS_BACK = re.compile(r"\b(?:the|this|that|these|those|its|their) (?:\w+ )?(?:claims?|assertions?|allegations?|"
                          r"statements?|account|version|report)\b|(?<!\w)(?:це|цю|цей|это|эту|этот)\s+"
                          r"(?:заяв\w*|твердженн\w*|утвержден\w*|информаци\w*)", re.IGNORECASE)
-CLAIM_VERB = re.compile(r"\b(?:claimed|claims|alleged|alleges|asserted|asserts|said|says|stated|announced)\b"
-                        r"|(?<!\w)(?:заявил\w*|заявив|заявила|стверджу\w*|утвержда\w*|сообщил\w*)", re.IGNORECASE)
 STRONG_CLAIM_VERB = re.compile(r"\b(?:claimed|claims|alleged|alleges|asserted|asserts)\b"
                                r"|(?<!\w)(?:стверджу\w*|утвержда\w*)", re.IGNORECASE)
 LIVES_CLAIMED = re.compile(r"\bclaimed\s+\S+\s+(?:more\s+)?li(?:fe|ves)\b", re.IGNORECASE)  # a toll, not a claim

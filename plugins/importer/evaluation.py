@@ -107,7 +107,7 @@ def _share(share: Share) -> str:
 
 def evaluate(folder: Path, content_dir: Path) -> Scores:
     """Import every labelled input into a scratch copy of ``content_dir`` and score the drafts."""
-    from . import CannotImport, import_entry
+    from . import import_entry
 
     scores = Scores()
     for labels_path in sorted((folder / "labels").glob("*.yml")):
@@ -118,7 +118,7 @@ def evaluate(folder: Path, content_dir: Path) -> Scores:
             shutil.copytree(content_dir, content)
             try:
                 result = import_entry(str(source), content)
-            except (CannotImport, Exception) as exc:  # a crash is scored as an empty draft, and listed
+            except Exception as exc:  # a refusal or a crash is scored as an empty draft, and listed
                 scores.failures.append(f"{source.name}: {str(exc).splitlines()[0][:160]}")
                 _score(scores, labels, Draft(), source.name)
                 continue
