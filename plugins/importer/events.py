@@ -65,7 +65,7 @@ def kind_of(sentence: str, figures) -> str | None:
 
 
 def find_events(units, finder, reference: dt.date | None, registries, default_place=None,
-                skip=frozenset()) -> list[ProposedEvent]:
+                skip=frozenset(), notes=None) -> list[ProposedEvent]:
     """Events from ``units``: (paragraph text, its registry mentions) pairs.
 
     ``skip`` holds (paragraph index, sentence start) of claim sentences; a
@@ -87,6 +87,9 @@ def find_events(units, finder, reference: dt.date | None, registries, default_pl
             if _starts_new(current, kind, place):
                 current = _new_event(kind, place, default_place, registries, current)
                 if current is None:
+                    if figures and notes is not None:
+                        notes.append(f"an incident with figures names no place the registries or GeoNames know, "
+                                     f"so no event was proposed: \"{sentence[:120]}\" — add the place and import again")
                     continue
                 current.at = (index, start)
                 events.append(current)

@@ -47,6 +47,8 @@ PATTERNS = [
     ("downed", rf"\b(?:shot down|shooting down|intercepted|intercepting|downed|neutralised|neutralized)\s+{N}\b"
                rf"(?!\s+of)"),
     ("launched", rf"\b{N}\s+(?:\w+\s+)?(?:drones|UAVs)\s+(?:were\s+)?launched\b"),
+    ("launched", rf"\blaunch(?:ed|ing)\s+{N}\s+(?:\w+\s+)?(?:drones|UAVs|Shaheds)\b"),
+    ("downed", rf"(?<![\w-]){N}\s+(?:of them\s+)?(?:were|was|had been)\s+(?:shot down|intercepted|downed)\b"),
 ]
 COMPILED = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in PATTERNS]
 CHILD_AGE = re.compile(r"\b(\d{1,2})-year-old\b")
@@ -107,7 +109,7 @@ def _children_attached(found: list[Figure], sentence: str) -> list[Figure]:
             last = figure.name
         result.append(figure)
     ages = [int(age) for age in CHILD_AGE.findall(sentence) if int(age) < 18]
-    if ages and re.search(r"\b(?:injured|wounded|hurt)\b", sentence, re.I) \
+    if ages and re.search(r"\b(?:injur|wound|hurt)", sentence, re.I) \
             and not any(f.name.startswith("children") for f in result):
         result.append(Figure("children_injured", len(ages), len(sentence), sentence))
     return result

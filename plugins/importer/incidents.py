@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .claims import find_claims
 from .events import find_events, kind_of
+from .entities import NOT_NAMES
 from .figures import figures_in
 from .place_names import PLACE_PREPOSITIONS, NamedPlace, PlaceFinder, event_place
 from .sentences import sentence_spans
@@ -21,6 +22,7 @@ from .when import resolve
 
 CLAIM_EVENT_KINDS = ("claim", "statement")  # the first the archive has is used for proposed claims
 ALLEGED = re.compile(r"\b(?:allegedly|reportedly claimed)\b", re.IGNORECASE)
+NATIONALITY = re.compile(r"(?:ian|ean|ese|ish)$")  # "in Russian attacks": an adjective, not a place
 SINGLE_NAME = re.compile(r"(?<![\w’'-])([A-ZА-ЯІЇЄҐ][a-zа-яіїєґ’'-]{2,})(?![\w’'-])")
 
 
@@ -46,7 +48,7 @@ def read_incidents(paragraphs, mentions, registries, reference: dt.date | None, 
     skip = {(claim.paragraph, claim.start) for claim in claims}
     for index, paragraph in enumerate(paragraphs):
         skip.update((index, start) for start, end in sentence_spans(paragraph) if ALLEGED.search(paragraph[start:end]))
-    findings.events = find_events(list(zip(paragraphs, mentions)), finder, reference, registries, default, skip)
+    findings.events = find_events(list(zip(paragraphs, mentions)), finder, reference, registries, default, skip, notes)
     findings.places = _places(paragraphs, mentions, finder, findings)
     kind = next((registries.event_kinds.resolve(k) for k in CLAIM_EVENT_KINDS if registries.event_kinds.resolve(k)),
                 None)
@@ -85,6 +87,7 @@ def _places(paragraphs, mentions, finder, findings) -> list[str]:
             for match in SINGLE_NAME.finditer(sentence):
                 before = sentence[:match.start()].split()
                 if before and before[-1].lower() in PLACE_PREPOSITIONS and match.group(1) not in known \
+                        and match.group(1).lower() not in NOT_NAMES and not NATIONALITY.search(match.group(1)) \
                         and not any(m.start <= match.start() < m.end for m in _shifted(paragraph_mentions, start, end)) \
                         and match.group(1) not in findings.unknown_places and not named:
                     findings.unknown_places.append(match.group(1))

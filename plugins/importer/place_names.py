@@ -46,6 +46,8 @@ class PlaceFinder:
     def __init__(self, registries, proposals: dict):
         self.registry = registries.places
         self.proposals = proposals  # id -> (GazetteerPlace, seen_as), shared across the whole draft
+        self._countries = {p.country for p in self.registry if p.country} | {
+            p.name for p in self.registry if p.kind == "country"}
 
     def places(self, sentence: str, mentions, incident: bool) -> list[NamedPlace]:
         """Places in ``sentence`` in text order; ``mentions`` are its registry mentions."""
@@ -73,7 +75,11 @@ class PlaceFinder:
         previous = before[-1].lower().strip(",;:(") if before else ""
         if not words or (previous not in PLACE_PREPOSITIONS and not incident):
             return None
-        for size in range(len(words), 0, -1):
+        after = sentence[match.end():].lstrip().lower()
+        if re.match(r"(?:region|oblast|province|district|область|області|район|области)\b", after):
+            return None  # "the Zaporizhzhia region" is not the city; a region the registry lacks stays unknown
+        # A longer name that is not a place ("Ivan Fedorov") is not searched for its first word.
+        for size in ([len(words)] if len(words) > 1 else [1]):
             name = " ".join(words[:size])
             if name.lower() in NOT_NAMES or (not is_cyrillic(name) and len(name) < 4):
                 continue
@@ -81,6 +87,8 @@ class PlaceFinder:
             place = lookup(shown, inflected=previous in PLACE_PREPOSITIONS)
             if place is None:
                 continue
+            if place.country not in self._countries and previous not in PLACE_PREPOSITIONS:
+                continue  # far from the archive's places: only "in X" is evidence enough
             known = registry_id(place, self.registry)
             if known:
                 return NamedPlace(known, match.start(), 3)

@@ -21,6 +21,10 @@ from plugins.importer.figures import figures_in
      {"killed": 4, "injured": 23, "children_injured": 6}),
     ("Погибли два человека, ранены семь, сообщил губернатор.", {"killed": 2, "injured": 7}),
     ("Firefighters needed four hours to put out the blaze.", {}),
+    ("Russian forces launched 107 drones at Ukraine overnight, and 70 were shot down.",
+     {"drones_launched": 107, "drones_downed": 70}),
+    ("A bomb hit a block, injuring five people, including a 10-year-old girl.",
+     {"injured": 5, "children_injured": 1}),
 ])
 def test_figures_are_read_with_number_words_and_children_attached(sentence, expected):
     assert {f.name: f.value for f in figures_in(sentence)} == expected
