@@ -9,6 +9,7 @@
     invoke search "q"   search the built index (--place, --person, --topic, --section, --from, --to, --sort)
     invoke new "Title"  scaffold a draft entry (--from PAGE: import it)
     invoke import PAGE  a saved page (.html), a pasted text (.txt) or - as a draft entry
+    invoke import-eval  score the importer on the labelled set in tests/import_eval (--misses)
     invoke publish      build for production; --to DIR, --rsync user@host:path or --gh-pages
     invoke test         run the whole test suite
     invoke bench        time our build against vanilla Pelican + Pagefind (--entries, --rounds, --seed; --scale)
@@ -247,6 +248,22 @@ def import_(c, source, title="", date="", section="", content=""):
     print(f"Wrote {os.path.relpath(result.path)} (status: draft). Check these before publishing:")
     for note in result.notes:
         print(f"  - {note}")
+
+
+@task(name="import-eval", help={"labelled": "the labelled set's folder (inputs/ and labels/)",
+                                "misses": "also list every miss"})
+def import_eval(c, labelled="", misses=False):
+    """Import the labelled pages and pastes into scratch copies and print precision and recall per field."""
+    from plugins.importer.evaluation import evaluate
+
+    folder = Path(labelled).resolve() if labelled else ROOT / "tests" / "import_eval"
+    scores = evaluate(folder, CONTENT)
+    print(scores.table())
+    for failure in scores.failures:
+        print(f"  failed: {failure}")
+    if misses:
+        for miss in scores.misses:
+            print(f"  - {miss}")
 
 
 @task(help={"to": "copy the production build into this folder",

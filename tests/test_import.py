@@ -92,13 +92,16 @@ def test_seed_proposes_the_registry_entities_it_names(seed, kind, wanted):
     assert len(proposed) == len(set(proposed))
 
 
-def test_seed_proposes_the_defence_ministry_claim_as_unverified(seed):
-    events = seed[1]["events"]
-    claims = [claim for event in events for claim in event["claims"]]
-    assert [(c["by"], c["status"]) for c in claims] == [("russian-ministry-of-defence", "unverified")]
-    assert claims[0]["says"].startswith("Russia’s Defense Ministry claimed the precision strike")
-    assert "rejected by Ukrainian military leadership" in claims[0]["note"]
-    assert events[0]["place"] == "kryvyi-rih" and events[0]["kind"] == "claim"
+def test_seed_proposes_the_defence_ministry_claim_as_disputed_at_the_strike_it_is_about(seed):
+    events = [event for event in seed[1]["events"] if event.get("claims")]
+    claims = {claim["by"]: claim for event in events for claim in event["claims"]}
+    # rejected by the other side: disputed (CONTRIBUTING's definition), not merely unverified
+    assert claims["russian-ministry-of-defence"]["status"] == "disputed"
+    assert claims["russian-ministry-of-defence"]["says"].startswith("Russia’s Defense Ministry claimed the precision")
+    assert "rejected by Ukrainian military leadership" in claims["russian-ministry-of-defence"]["note"]
+    assert claims["russian-security-officials"]["status"] == "unverified"
+    ministry = next(e for e in events if e["claims"][0]["by"] == "russian-ministry-of-defence")
+    assert ministry["place"] == "kryvyi-rih" and ministry["kind"] == "claim"
 
 
 def test_seed_import_says_what_it_could_not_decide(seed):
@@ -137,7 +140,7 @@ PAGE_CASES = {
     "blog-post.html": {
         "front": {"title": "Notes from Brussels: what the Ramstein group agreed", "date": "2025-04-11T21:10+02:00",
                   "section": "diplomacy"},
-        "source": {"publisher": "fieldnotes.example.net", "published": "2025-04-11",
+        "source": {"publisher": "Field Notes", "published": "2025-04-11",
                    "url": "https://fieldnotes.example.net/2025/04/11/notes-from-brussels/"},
         "proposed": {"people": ["antony-radakin"], "places": ["brussels", "united-kingdom"],
                      "organisations": ["ukraine-defense-contact-group", "nato"]},
@@ -191,7 +194,7 @@ def test_saved_page_front_matter_holds_what_the_page_states(imported, name):
     assert data["sources"][0] == {"title": data["title"], **case["source"]}
     for kind, ids in case["proposed"].items():
         assert set(ids) <= set(data[kind]), (kind, data[kind])
-    claims = [(c["by"], c["status"]) for event in data["events"] for c in event["claims"]]
+    claims = [(c["by"], c["status"]) for event in data["events"] for c in event.get("claims", [])]
     assert claims == case["claims"]
     assert f"# Byline of the source: {case['byline']}" in text
 

@@ -10,30 +10,15 @@ entry and a warning in a draft, so drafts can be saved half-done.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import Problem
+from .errors import Caution, Problem
 
 # Profiles and channels on social platforms: the item is a post below them (t.me/<channel>/<post>).
 PROFILE_HOSTS = {"t.me", "telegram.me", "x.com", "twitter.com", "facebook.com", "instagram.com",
                  "youtube.com", "tiktok.com", "vk.com", "threads.net", "bsky.app"}
 HOME_SEGMENTS = {"", "index", "index.html", "index.htm", "index.php", "home", "news", "en", "uk", "ru", "de",
                  "fr", "es", "pl"}
-
-
-@dataclass(frozen=True)
-class Caution:
-    """Something to fix before publishing; printed by ``invoke check`` but not a failure."""
-
-    path: str
-    line: int
-    what: str
-    fix: str = ""
-
-    def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: warning: {self.what}"
-        return f"{text} — {self.fix}" if self.fix else text
 
 
 def home_page_reason(url: str) -> tuple[str, bool]:

@@ -20,6 +20,20 @@ class Problem(Exception):
         return f"{text} — {self.fix}" if self.fix else text
 
 
+@dataclass(frozen=True)
+class Caution:
+    """Something to fix before publishing; printed by ``invoke check`` but not a failure."""
+
+    path: str
+    line: int
+    what: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: warning: {self.what}"
+        return f"{text} — {self.fix}" if self.fix else text
+
+
 class EntryErrors(Exception):
     """Every problem found in a set of files, reported together."""
 

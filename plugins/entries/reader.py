@@ -22,6 +22,7 @@ from .cache import entry_key
 from .citations import citation_findings
 from .dates import parse_timestamp
 from .errors import Problem
+from .guesses import guess_findings
 from .pages import load_page
 from .registry import load_registries
 from .sanitise import clean_body
@@ -133,6 +134,10 @@ def load_valid_entry(source_path, shown, registries, raw=None):
     loaded = load_entry(source_path, registries, raw=raw, shown=shown)
     problems, loaded.warnings = citation_findings(shown, loaded.entry, loaded.front)
     problems += post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+    text = (raw if raw is not None else Path(source_path).read_bytes()).decode("utf-8-sig", "replace")
+    guesses, cautions = guess_findings(shown, text, loaded.front.body_line, loaded.entry.status)
+    problems += guesses
+    loaded.warnings += cautions
     if problems:
         raise ProblemList(problems)
     return loaded

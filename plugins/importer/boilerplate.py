@@ -45,6 +45,11 @@ FURNITURE_LINES = [re.compile(pattern, re.IGNORECASE) for pattern in (
     r"^(\d+ )?comments?\W*$|^(show|view|load) (all )?comments\b.*$",
     r"^(play|watch)( video)?\W*$|^\d{1,2}:\d{2}$",
     r"^(photo|image|video|graphic)( credit)?: .*$",
+    r"^\([^()]*\b(reporting|editing|writing)\b[^()]*\)$",
+    r"^(tags|теги|мітки)\s*:.*$",
+    r"^(читайте також|читайте также|дивіться також|смотрите также|підписуйтесь|подписывайтесь|поділитися|"
+    r"поделиться|реклама)\b.*$",
+    r"^(©|\(c\)|copyright)\s.*$",
 )]
 FURNITURE_LINE_MAX = 140
 

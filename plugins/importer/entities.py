@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .sentences import sentence_spans
+
 # Registries whose entities an entry lists in its front matter, in the order they are proposed.
 KINDS = ("people", "places", "organisations", "topics")
 # Topics name subjects, not things in the text: they overlap with entity names without competing.
@@ -149,9 +151,10 @@ _CAPITALISED = re.compile(
 
 
 def unknown_names(text: str, mentions: list[Mention]) -> list[str]:
-    """Capitalised names of two or more words that no registry name covers."""
+    """Capitalised names of two or more words that no registry name covers, never across a full stop."""
     names = []
-    for match in _CAPITALISED.finditer(text):
+    matches = [match for start, end in sentence_spans(text) for match in _CAPITALISED.finditer(text, start, end)]
+    for match in matches:
         piece_start = match.start()
         cuts = sorted((m.start, m.end) for m in mentions if m.start < match.end() and match.start() < m.end)
         pieces = []
@@ -168,7 +171,8 @@ def unknown_names(text: str, mentions: list[Mention]) -> list[str]:
 
 def _trimmed_name(piece: str) -> str:
     words = [re.sub(r"(’s|'s)$", "", w.strip(".,;:")) for w in piece.split()]
-    while words and (words[0].lower().strip(".") in NOT_NAMES or not words[0][:1].isupper()):
+    while words and (words[0].lower().strip(".") in NOT_NAMES or not words[0][:1].isupper()
+                     or len(words[0].strip(".")) == 1):  # the "S." left of "U.S."
         words.pop(0)
     while words and (words[-1].lower().strip(".") in NOT_NAMES or not words[-1][:1].isupper()):
         words.pop()

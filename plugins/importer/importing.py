@@ -2,7 +2,9 @@
 
 The order matters: nothing is written before the duplicate check and the
 validation have both passed, and the file is opened with mode "x", so an
-existing entry is never overwritten.
+existing entry is never overwritten. Places proposed from the gazetteer are
+validated with the draft (as if already in the registry) and then appended to
+content/data/places.yml as a clearly marked block for the maintainer to review.
 """
 
 from __future__ import annotations
@@ -14,14 +16,18 @@ from pathlib import Path
 
 from plugins.entries.errors import Problem
 from plugins.entries.reader import load_valid_entry
-from plugins.entries.registry import load_registries
-from plugins.entries.scaffold import new_entry_path, write_new
+from plugins.entries.registry import Place, load_registries
+from plugins.entries.scaffold import write_new
 from plugins.entries.validation import ProblemList
 
 from .archive import read_entries
 from .draft import propose, render
-from .duplicates import find_duplicate
+from .duplicates import cited_posts, find_duplicate
 from .errors import CannotImport, DraftDoesNotValidate, DuplicateEntry
+from .gazetteer import aliases_for
+from .markdown_body import paragraph_texts
+from .proposed_places import append_proposals
+from .slugs import entry_path
 from .source import read_source
 
 
@@ -31,6 +37,9 @@ class ImportResult:
 
     path: Path
     notes: list = field(default_factory=list)
+    events: list = field(default_factory=list)  # ProposedEvent, figures included
+    publisher: str = ""
+    proposed_places: list = field(default_factory=list)  # ids appended to places.yml
 
 
 def import_entry(source: str, content_dir, *, title: str = "", date: str = "", section: str = "",
@@ -41,21 +50,41 @@ def import_entry(source: str, content_dir, *, title: str = "", date: str = "", s
     page = read_source(source, stdin=stdin)
     registries = load_registries(content_dir / "data")
     entries = read_entries(content_dir)
-    draft = propose(page, registries, entries, title=title, date=date, section=section, now=now)
-    duplicate = find_duplicate(entries, page.canonical, draft.title)
+    duplicate = find_duplicate(entries, page.canonical, "\n".join(paragraph_texts(page.body_html)))
     if duplicate:
-        entry, reason = duplicate
-        raise DuplicateEntry(os.path.relpath(entry.path), reason)
-    when = dt.datetime(int(draft.date[:4]), int(draft.date[5:7]), int(draft.date[8:10]))
-    path = new_entry_path(content_dir, draft.title, when)
-    text = render(draft)
+        raise DuplicateEntry(os.path.relpath(duplicate.entry.path), duplicate.reason)
+    draft = propose(page, registries, entries, title=title, date=date, section=section, now=now)
+    draft.notes.extend(cited_posts(entries, page.posts))
+    places = _proposed_places(draft, registries)
+    path = entry_path(content_dir, draft.title, dt.date.fromisoformat(draft.date[:10]))
+    text = render(draft, registries)
     _validate(path, text, registries)
     try:
         write_new(path, text)
     except FileExistsError:
         raise CannotImport(f"{os.path.relpath(path)} already exists — nothing was written; "
                            "give another title with --title") from None
-    return ImportResult(path=path, notes=draft.notes)
+    if places:
+        append_proposals(content_dir / "data" / "places.yml", places, draft.proposals,
+                         path.relative_to(content_dir).as_posix(), now)
+    return ImportResult(path=path, notes=draft.notes, events=draft.events, publisher=draft.publisher,
+                        proposed_places=[place.id for place in places])
+
+
+def _proposed_places(draft, registries) -> list:
+    """Registry Place records for the gazetteer's proposals the draft uses, added to the loaded registry."""
+    used = set(draft.front.get("places", [])) | {e.place for e in draft.events} | {
+        e["place"] for e in draft.claim_events}
+    places = []
+    for place_id, (found, seen_as) in draft.proposals.items():
+        if place_id not in used or registries.places.resolve(place_id):
+            continue
+        place = Place(id=place_id, name=found.name, aliases=tuple(aliases_for(found, seen_as, registries.places)),
+                      description=f"City in {found.country} (proposed from GeoNames by invoke import; review).",
+                      kind="city", country=found.country or None, lat=found.lat, lon=found.lon)
+        registries.places.add(place, 0)
+        places.append(place)
+    return places
 
 
 def _validate(path: Path, text: str, registries) -> None:

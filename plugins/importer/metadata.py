@@ -49,6 +49,13 @@ def read_metadata(soup) -> PageMeta:
                 meta.found_in[name] = label
                 break
     meta.published = from_machine(meta.published)
+    if not meta.published and _date_in_address(meta.canonical):
+        meta.published = _date_in_address(meta.canonical)
+        meta.found_in["published"] = "the date in the page's address"
+    suffix = _site_name_suffix(meta.title) or _site_name_suffix(_element("title")(soup, article))
+    if not meta.publisher and suffix:
+        meta.publisher = suffix
+        meta.found_in["publisher"] = "the title's site-name suffix"
     if not meta.publisher and meta.canonical:
         meta.publisher = _domain(meta.canonical)
         meta.found_in["publisher"] = "the address's domain"
@@ -155,6 +162,24 @@ def _text(value) -> str:
 def _domain(url: str) -> str:
     host = urlsplit(url).hostname or ""
     return host[4:] if host.startswith("www.") else host
+
+
+def _site_name_suffix(title: str) -> str:
+    """'Headline | Southern Ledger' → 'Southern Ledger': a short, capitalised tail after a separator."""
+    match = re.match(r"^(.*\S)\s+[|–—-]\s+([^|–—-]+)$", title)
+    if not match:
+        return ""
+    words = match[2].split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in words) \
+            or re.search(r"\d", match[2]):
+        return ""
+    return match[2].strip()
+
+
+def _date_in_address(url: str) -> str:
+    """'/2025/04/04/…' or '…-2025-07-09' in an address → '2025-07-09'; '' when it holds no date."""
+    match = re.search(r"(?<!\d)(20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?!\d)", url or "")
+    return f"{match[1]}-{match[2]}-{match[3]}" if match else ""
 
 
 def _without_site_name(title: str, publisher: str, canonical: str) -> str:

@@ -12,6 +12,7 @@ import html
 import re
 
 from .boilerplate import is_furniture_text
+from .dateline import copyright_publisher, date_line
 from .markdown_body import PLACEHOLDER
 from .posts import attribution, pasted_post_start, post_from_lines
 from .source import SourcePage
@@ -24,6 +25,18 @@ def from_paste(text: str) -> SourcePage:
     """Read pasted text into a SourcePage."""
     page = SourcePage(kind="paste")
     units = _units(text)
+    for unit in list(units):
+        publisher = copyright_publisher(unit)
+        if publisher:
+            page.publisher = page.publisher or publisher
+            page.notes.append(f"publisher taken from the paste's copyright line: '{publisher}'")
+            units.remove(unit)
+    for unit in list(units[:3]):
+        day = date_line(unit)
+        if day and not page.published:
+            page.published = day
+            page.notes.append(f"date taken from the paste's date line '{unit}'")
+            units.remove(unit)
     dropped = [u for u in units if is_furniture_text(u)]
     units = [u for u in units if not is_furniture_text(u)]
     for unit in list(units):
@@ -81,14 +94,14 @@ def _with_posts(units: list[str], page: SourcePage) -> list:
         start = max(pasted_post_start(units, index), taken)
         post = post_from_lines(units[start:index], unit)
         if not (post.date and post.url):
-            page.notes.append(f"a pasted post by @{post.handle} has no date or link, so it stays plain text: "
+            page.notes.append(f"a pasted post by {post.who} has no date or link, so it stays plain text: "
                               "make it a post card (docs/front-matter.md, \"Social posts\") once you have both")
             continue
         parts.extend(units[taken:start])
         parts.append(len(page.posts))
         page.posts.append(post)
         lines = "line" if index - start == 1 else f"{index - start} lines"
-        page.notes.append(f"post by @{post.handle}: its text is the pasted {lines} before the attribution; "
+        page.notes.append(f"post by {post.who}: its text is the pasted {lines} before the attribution; "
                           "check where it begins")
         taken = index + 1
     parts.extend(units[taken:])

@@ -13,7 +13,7 @@ def claims_in(registries, paragraph):
 
 @pytest.mark.parametrize("paragraph, by, status, says_start", [
     ("Russia’s Defense Ministry claimed the strike hit commanders. These claims remain unverified and were "
-     "rejected by Ukrainian military leadership.", "russian-ministry-of-defence", "unverified", "Russia’s"),
+     "rejected by Ukrainian military leadership.", "russian-ministry-of-defence", "disputed", "Russia’s"),
     ("Russia's Defence Ministry said it hit a depot, a claim that could not be independently verified.",
      "russian-ministry-of-defence", "unverified", "Russia's"),
     ("Russian security officials said they destroyed 28 drones, without providing evidence.",

@@ -56,8 +56,11 @@ def test_pasted_post_takes_the_picture_link_as_its_address():
 @pytest.mark.parametrize("lines, expected_start", [
     # a long line of article text before a one-line post stays article text
     (["A" * 200, "Post text pic.twitter.com/x", "— A (@a) April 1, 2025"], 1),
-    # a short line before belongs to the post while the post stays short
-    (["A" * 200, "First line of post.", "Second line pic.twitter.com/x", "— A (@a) April 1, 2025"], 1),
+    # a short plain line before the post is the article's ("Six of the wounded are children.")
+    (["A" * 200, "Six of the wounded are children.", "Second line pic.twitter.com/x", "— A (@a) April 1, 2025"], 2),
+    # a short line that reads like a post (emoji first, hashtag, mention) joins it
+    (["A" * 200, "🇺🇦 First line of post.", "Second line pic.twitter.com/x", "— A (@a) April 1, 2025"], 1),
+    (["A" * 200, "Hold on #Kharkiv", "Second line pic.twitter.com/x", "— A (@a) April 1, 2025"], 1),
     # another post's attribution ends the search
     (["— B (@b) April 1, 2025", "Post", "— A (@a) April 1, 2025"], 1),
 ])
