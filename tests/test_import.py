@@ -291,7 +291,7 @@ def test_invoke_import_explains_what_it_cannot_do(content, args, message):
     assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("page, text", [("docs/importer.md", "# Importing a saved page"), ("README.md", "./dev import PAGE"),
+@pytest.mark.parametrize("page, text", [("docs/importer.md", "# Importing a page or a paste"), ("README.md", "./dev import PAGE"),
                                         ("README.md", "./dev new \"Title\""), ("README.md", "docs/importer.md"),
                                         ("docs/internals.md", "markdownify")])
 def test_the_docs_document_importing(page, text):
