@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plugins.entries.reader import registries_for
 from plugins.sitebuild.build import BACKGROUND_KEY
 
+from .aliases import name_groups
 from .background import PendingSearch, SearchJob
 from .settings import search_settings
 
@@ -14,7 +16,7 @@ def search_job(settings, documents) -> SearchJob:
     config = search_settings(settings)
     output = Path(settings["OUTPUT_PATH"])
     return SearchJob(str(config.index_path), documents, config.boosts, str(output), config.static_dir,
-                     config.shard_bytes)
+                     config.shard_bytes, name_groups(registries_for(settings)))
 
 
 def related_cache(settings) -> Path:
