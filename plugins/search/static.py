@@ -106,7 +106,7 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
     if shard:
         write_shard()
     _write_filters(written, reader, number)
-    _write_lexicon(written, encoded)
+    lexicon = _write_lexicon(written, encoded)
     written.json("dates.json", {"published": [fields["published"] for fields in stored],
                                 "spans": [[day for span in fields["spans"] for day in span] for fields in stored]})
     for n, fields in enumerate(stored):
@@ -126,6 +126,7 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
         "query": {"max_length": MAX_QUERY_LENGTH, "prefix_min_length": PREFIX_MIN_LENGTH,
                   "prefix_max_terms": PREFIX_MAX_TERMS, "min_corrected_length": MIN_CORRECTED_LENGTH},
         "shards": first_terms,
+        "lexicon": lexicon,
         "filters": sorted(FILTER_FIELDS),
     }
     written.json("manifest.json", manifest)
@@ -219,13 +220,14 @@ def lexicon_file(term: str) -> str:
     return f"lexicon/{ord(term[0]):x}.json"
 
 
-def _write_lexicon(written, encoded: dict) -> None:
-    """Per first letter: [term, entries holding it, term, …] in code-unit order."""
+def _write_lexicon(written, encoded: dict) -> list:
+    """Per first letter: [term, entries holding it, term, …] in code-unit order; returns the letters' files."""
     files: dict = {}
     for term in sorted(encoded, key=code_unit_order):
         files.setdefault(lexicon_file(term), []).extend([term, len(encoded[term][2]) // 4])
     for relative, flat in files.items():
         written.json(relative, flat)
+    return sorted(relative.split("/")[1].removesuffix(".json") for relative in files)
 
 
 def _write_filters(written, reader, number: dict) -> None:

@@ -73,6 +73,8 @@ class StaticReference:
                 for spelling, g in (self.postings(term) or {}).get("aliases", [])]
 
     def suggest(self, term):
+        if f"{ord(term[0]):x}" not in self.manifest["lexicon"]:
+            return None
         flat = self.file(lexicon_file(term)) or []
         return best_suggestion(term, dict(zip(flat[0::2], flat[1::2])))
 

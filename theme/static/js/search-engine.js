@@ -102,6 +102,7 @@ export class StaticIndex {
 
   async suggest(term) {
     const first = term.codePointAt(0).toString(16);
+    if (!this.manifest.lexicon.includes(first)) return null; // no indexed term starts with that letter
     return bestSuggestion(term, (await this.file(`lexicon/${first}.json`)) || []);
   }
 
