@@ -26,8 +26,8 @@ K1 = 1.2
 B = 0.75
 # Per-field length normalisation. The names field lists every name of every entity an entry is
 # tagged with: an entry tagged with more organisations is not less about Kryvyi Rih, so its
-# length does not dilute a match there (tuned on tests/search_relevance.yml, docs/search.md).
-FIELD_B = {"names": 0.0}
+# length does not dilute a match there, nor do other places' events dilute one in "where" (tuned on tests/search_relevance.yml, docs/search.md).
+FIELD_B = {"names": 0.0, "where": 0.0}
 
 
 @dataclass(frozen=True)

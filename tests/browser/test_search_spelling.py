@@ -15,8 +15,6 @@ SPELLINGS = [("Kiev", "Kyiv"), ("Київ", "Kyiv"), ("Kharkov", "Kharkiv"), ("�
              ("Кривий Ріг", "Kryvyi Rih"), ("Krivoy Rog", "Kryvyi Rih"), ("Zelenskiy", "Zelenskyy"),
              ("Kharkov drones", "Kharkiv drones")]
 TYPOS = [("ballistic misile", "ballistic missile"), ("Zelenskij", "Zelensky")]
-NOT_YET = pytest.mark.xfail(strict=True, reason="ranking: the strike entry is third for the bare place name "
-                            "(docs/search.md, 'What is not done yet')")
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +42,10 @@ def test_every_spelling_of_a_name_finds_what_the_name_finds_on_all_three_paths(
     expect(page.locator("#search-correction")).to_contain_text("Every spelling of")
 
 
-@pytest.mark.parametrize("q", ["Kryvyi Rih missile strike", pytest.param("Kryvyi Rih", marks=NOT_YET),
-                               pytest.param("Кривий Ріг", marks=NOT_YET), pytest.param("Kr", marks=NOT_YET)])
-def test_the_strike_entry_is_in_the_first_two_and_all_paths_agree(sample_server, page_factory, sample_settings,
-                                                                  service, q):
+@pytest.mark.parametrize("q", ["Kryvyi Rih", "Kryvyi Rih missile strike", "Кривий Ріг", "Krivoy Rog", "Kr"])
+def test_the_strike_entry_comes_first_and_all_paths_agree(sample_server, page_factory, sample_settings, service, q):
     expected = cli_urls(sample_settings, {"q": q})
-    assert STRIKE in expected[:2]
+    assert expected[0] == STRIKE
     assert service_urls(service, q)[0] == expected
     page = page_factory()
     open_search(page, sample_server, {"q": q})

@@ -51,7 +51,7 @@ def test_queries_without_words_are_empty(text):
 def test_whoosh_query_is_an_and_of_groups_over_the_text_fields():
     q = whoosh_query(Plan(groups=((("kyiv",),),), phrases=(("ballist", "missil"),)), [])
     assert isinstance(q, wq.And) and len(q.subqueries) == 2
-    assert {t.fieldname for t in q.subqueries[0].subqueries} == {"title", "summary", "body", "names"}
+    assert {t.fieldname for t in q.subqueries[0].subqueries} == {"title", "summary", "body", "names", "where"}
     assert all(isinstance(p, wq.Phrase) for p in q.subqueries[1].subqueries)
 
 
