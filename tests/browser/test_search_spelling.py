@@ -87,3 +87,14 @@ def test_on_a_phone_the_first_result_shows_without_scrolling_and_typing_never_sa
     box = page.locator(".search-result").first.bounding_box()
     assert box["y"] + box["height"] <= 844
     context.close()
+
+
+@pytest.mark.parametrize("q, lexicon_files", [("kyiv strike", 0), ("Kiev", 0), ("ballistic misile", 1)])
+def test_the_term_list_for_corrections_is_fetched_only_for_an_unknown_word(sample_server, page_factory, q,
+                                                                          lexicon_files):
+    page = page_factory()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    open_search(page, sample_server, {"q": q})
+    assert len([url for url in fetched if "/search-index/lexicon/" in url]) == lexicon_files
+    assert page.console_errors == []
