@@ -122,16 +122,16 @@ def serve(c, port=PORT, host=HOST, skip_build=False):
             "person": "a person id or alias", "topic": "a topic id or alias", "section": "a section id or alias",
             "from_": "from this day (YYYY, YYYY-MM or YYYY-MM-DD)", "to": "up to this day",
             "sort": "relevance (default) or newest", "limit": "how many results (default 10)",
-            "offset": "skip this many results"})
+            "offset": "skip this many results", "exact": "search the words as typed (no spelling correction)"})
 def search(c, query, place="", person="", topic="", section="", from_="", to="", sort="relevance", limit=10,
-           offset=0):
+           offset=0, exact=False):
     """Search the built index: invoke search "kryvyi rih strike" --place kryvyi-rih --from 2025-04-01."""
     from plugins.search.cli import CannotSearch, search_command
     from plugins.sitebuild.build import load_settings
 
     os.chdir(ROOT)
     options = {"place": place, "person": person, "topic": topic, "section": section, "from": from_, "to": to,
-               "sort": sort, "limit": str(limit), "offset": str(offset)}
+               "sort": sort, "limit": str(limit), "offset": str(offset), "exact": "1" if exact else ""}
     try:
         print(search_command(load_settings(SETTINGS["dev"]), query, options))
     except CannotSearch as exc:

@@ -21,6 +21,7 @@ import time
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from .aliases import name_groups
 from .background import PendingSearch
 from .documents import document_for
 from .early import start_early, take_early
@@ -84,7 +85,7 @@ def index_entries(generators):
     if pending is None:
         # A worker process costs about half a second to start: worth it for a big archive only.
         parallel = len(documents) >= settings.get("SEARCH_WORKER_MIN_ENTRIES", 1000)
-        pending = start_search(settings, documents, parallel=parallel)
+        pending = start_search(settings, documents, parallel=parallel, aliases=name_groups(registries))
         logger.info("search: %d entries %s (%.1f s)", len(documents),
                     "handed to the index worker" if parallel else "indexed in this process",
                     time.perf_counter() - started)

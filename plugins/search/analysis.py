@@ -10,10 +10,11 @@ static manifest; tests compare the two implementations word for word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from whoosh.analysis import StemmingAnalyzer
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.lang.porter import stem
 
 # A word: letters, digits or underscores, with single inner dots ("U.S", "2.5").
@@ -25,13 +26,45 @@ STOP_WORDS = frozenset((
     "you", "your",
 ))
 MIN_LENGTH = 2  # shorter tokens ("a", "s" of "Kyiv's") are dropped
+# Letters folded to the letter readers type for them: Ukrainian and Russian spellings of one
+# name differ in these (Ґ/Г, Є/Е, Ї/І, Ё/Е), and Latin accents (é, ï, ş) are dropped below.
+FOLDED_LETTERS = {"ґ": "г", "є": "е"}
+KEPT_MARK = "\u0306"  # the breve of Cyrillic й and ў: a letter of its own, not an accent
+FOLDING = "marks-v1"   # names the folding rules in the manifest; change it when they change
 
 _TOKEN = re.compile(TOKEN_PATTERN)
 
 
+@lru_cache(maxsize=500_000)
+def fold(word: str) -> str:
+    """A lower-cased word with accents and letter variants folded: "café" -> "cafe", "Київ" -> "киів".
+
+    Canonical decomposition, then every combining mark is dropped except the breve
+    of й/ў (so ї -> і, ё -> е, é -> e), then ґ -> г and є -> е; the same in
+    search-analysis.js. Index and query both fold, so either spelling finds both.
+    """
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    kept = "".join(char for char in decomposed
+                   if char == KEPT_MARK or not unicodedata.category(char).startswith("M"))
+    composed = unicodedata.normalize("NFC", kept)
+    return "".join(FOLDED_LETTERS.get(char, char) for char in composed)
+
+
+class FoldFilter(Filter):
+    """Whoosh filter applying ``fold`` to every token (after lower-casing)."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
 def text_analyzer():
-    """The Whoosh analyzer of every text field: tokenise, lower-case, drop stop words, Porter-stem."""
-    return StemmingAnalyzer(expression=TOKEN_PATTERN, stoplist=STOP_WORDS, minsize=MIN_LENGTH)
+    """The Whoosh analyzer of every text field: tokenise, lower-case, fold, drop stop words, Porter-stem."""
+    return (RegexTokenizer(expression=TOKEN_PATTERN) | LowercaseFilter() | FoldFilter()
+            | StopFilter(stoplist=STOP_WORDS, minsize=MIN_LENGTH) | StemFilter(stemfn=stem))
 
 
 @dataclass(frozen=True)
@@ -40,13 +73,13 @@ class Token:
 
     start: int
     end: int
-    word: str   # lower-cased, unstemmed
+    word: str   # lower-cased and folded, unstemmed
     term: str | None
 
 
 @lru_cache(maxsize=500_000)
 def term_for(word: str) -> str | None:
-    """The index term of one lower-cased word, or None when the analyzer drops it.
+    """The index term of one lower-cased, folded word, or None when the analyzer drops it.
 
     Memoised: an archive says the same few tens of thousands of words millions of
     times, and Porter stemming is most of the cost of analysing a text.
@@ -60,18 +93,18 @@ def tokens(text: str) -> list[Token]:
     """Every word of ``text`` with its character offsets, in order."""
     found = []
     for match in _TOKEN.finditer(text):
-        word = match.group(0).lower()
+        word = fold(match.group(0).lower())
         found.append(Token(match.start(), match.end(), word, term_for(word)))
     return found
 
 
 def terms(text: str) -> list[str]:
     """The index terms of ``text`` in order, as the Whoosh analyzer produces them (``tokens`` without offsets)."""
-    found = (term_for(word.lower()) for word in _TOKEN.findall(text))
+    found = (term_for(fold(word.lower())) for word in _TOKEN.findall(text))
     return [term for term in found if term is not None]
 
 
 def manifest_entry() -> dict:
     """The analysis rules, for the static manifest (the JavaScript checks it runs the same ones)."""
     return {"pattern": TOKEN_PATTERN, "stop_words": sorted(STOP_WORDS), "min_length": MIN_LENGTH,
-            "stemmer": "porter"}
+            "stemmer": "porter", "folding": FOLDING}

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from plugins.incremental import write_output
 
+from .aliases import AliasTable, save_aliases
 from .collection import weighting
 from .indexing import IndexReport, open_index, update_index
 from .related import cached_related_urls
@@ -45,6 +46,7 @@ class SearchJob:
     output_path: str
     static_dir: str     # the static index's folder in the output
     shard_bytes: int
+    aliases: list = field(default_factory=list)  # NameGroups: every spelling of each entity's name
 
 
 @dataclass
@@ -67,6 +69,7 @@ def run_job(job: SearchJob) -> SearchOutcome:
     try:
         started = time.perf_counter()
         report = update_index(Path(job.index_path), job.documents, job.boosts)
+        save_aliases(Path(job.index_path), job.aliases)
         index_seconds = time.perf_counter() - started
         started = time.perf_counter()
         # Through the incremental plugin's writer, as every plugin writes its files: only changed
@@ -78,7 +81,8 @@ def run_job(job: SearchJob) -> SearchOutcome:
 
         with open_index(Path(job.index_path)).searcher(weighting=weighting()) as searcher:
             static = write_static_index(searcher, Path(job.output_path) / job.static_dir, job.shard_bytes, write,
-                                        postings_cache=Path(job.index_path) / POSTINGS_CACHE)
+                                        postings_cache=Path(job.index_path) / POSTINGS_CACHE,
+                                        aliases=AliasTable(job.aliases))
         return SearchOutcome(report, index_seconds, static, time.perf_counter() - started,
                              set(settings.get("_INCREMENTAL_CLAIMED", set())), records.lines)
     finally:

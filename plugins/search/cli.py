@@ -47,6 +47,10 @@ def format_results(results: SearchResults, colour: bool | None = None) -> str:
     head += f" ({shown})" if shown else ""
     head += ", newest first" if request.sort == "newest" else ""
     lines = [head]
+    if results.showing:
+        lines.append(f'Showing results for "{results.showing}" (--exact searches the words as typed)')
+    for names in results.plan.widened:
+        lines.append("Every spelling of " + " / ".join(names))
     for rank, hit in enumerate(results.hits, start=request.offset + 1):
         lines.append("")
         lines.append(f"{rank:>3}. {hit.title}")
@@ -66,6 +70,7 @@ def search_command(settings: dict, query: str, options: dict, max_results: int =
     """What ``invoke search`` prints for ``query`` and its options (strings, as typed)."""
     from plugins.entries.reader import registries_for
 
+    from .aliases import load_aliases
     from .collection import weighting
     from .indexing import open_index
     from .query import run_search
@@ -80,4 +85,4 @@ def search_command(settings: dict, query: str, options: dict, max_results: int =
     except (BadRequest, UnknownEntity, FileNotFoundError) as exc:
         raise CannotSearch(str(exc)) from None
     with index.searcher(weighting=weighting()) as searcher:
-        return format_results(run_search(searcher, request))
+        return format_results(run_search(searcher, request, load_aliases(config.index_path)))

@@ -24,6 +24,10 @@ from .schema import TEXT_FIELDS
 
 K1 = 1.2
 B = 0.75
+# Per-field length normalisation. The names field lists every name of every entity an entry is
+# tagged with: an entry tagged with more organisations is not less about Kryvyi Rih, so its
+# length does not dilute a match there, nor do other places' events dilute one in "where" (tuned on tests/search_relevance.yml, docs/search.md).
+FIELD_B = {"names": 0.0, "where": 0.0}
 
 
 @dataclass(frozen=True)
@@ -134,5 +138,5 @@ class _LiveScorer(BM25FScorer):
 
 
 def weighting() -> LiveBM25F:
-    """The ranking of every search: BM25F (B=0.75, K1=1.2) over live statistics."""
-    return LiveBM25F(B=B, K1=K1)
+    """The ranking of every search: BM25F (B=0.75, but none for names; K1=1.2) over live statistics."""
+    return LiveBM25F(B=B, K1=K1, **{f"{field}_B": value for field, value in FIELD_B.items()})

@@ -3,7 +3,10 @@
 The body is the text of the *rendered* HTML (so post cards and Markdown
 extensions read as readers see them), plus the entry's event summaries and
 claims, which the article page shows too. Entity names and aliases go into
-their own field so "Zelensky" finds an entry that only says "Zelenskyy".
+their own field so "Zelensky" finds an entry that only says "Zelenskyy". The
+places where the entry's events happened go into ``where``, once more for each
+doubling of the people harmed there: an entry reporting a strike on a place is
+about that place more than one tagged with it, and ranks so (docs/search.md).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import calendar
 import datetime as dt
 import hashlib
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
@@ -39,6 +43,7 @@ class SearchDocument:
     published: int = 0          # seconds since 1970 (UTC): the "newest" order
     date: str = ""              # "6 April 2025", as shown in results
     spans: list = field(default_factory=list)  # [first_day, last_day] pairs, days since 1970
+    where: str = ""             # the places of the entry's events, weighted (event_places)
 
     @cached_property
     def content_hash(self) -> str:
@@ -97,6 +102,23 @@ def entity_names(ids: dict, registries) -> str:
     return "\n".join(dict.fromkeys(names))
 
 
+def event_weight(event) -> int:
+    """How often an event's place is named in ``where``: once, plus once per doubling of the people harmed."""
+    casualties = event.casualties
+    harmed = sum(n or 0 for n in (casualties.killed, casualties.injured)) if casualties else 0
+    return 1 + int(math.log2(1 + harmed))
+
+
+def event_places(entry, registries) -> str:
+    """The display name of each event's place, ``event_weight`` times, one per line."""
+    places = registries.places
+    lines = []
+    for event in entry.events:
+        if event.place in places.entities:
+            lines.extend([places[event.place].name] * event_weight(event))
+    return "\n".join(lines)
+
+
 def events_text(entry) -> str:
     """Event summaries and the claims made about them, as the article page lists them."""
     lines = []
@@ -131,4 +153,5 @@ def document_for(article, registries) -> SearchDocument:
         published=int(article.date.timestamp()),
         date=human_date(article.date),
         spans=entry_spans(entry, article.date.date()),
+        where=event_places(entry, registries),
     )

@@ -59,6 +59,7 @@ def start_early(generator):
     from plugins.entries import JOBS_KEY
     from plugins.entries.reader import CACHE_KEY, registries_for
 
+    from .aliases import name_groups
     from .background import POSTINGS_CACHE
     from .job import start_search
     from .settings import search_settings
@@ -79,7 +80,9 @@ def start_early(generator):
     # entries too. Building the index from scratch keeps it busy longer than the pages take.
     index_path = search_settings(settings).index_path
     warm = (Path(index_path) / POSTINGS_CACHE).exists()
-    settings[EARLY_KEY] = (documents_signature(documents), start_search(settings, documents, with_related=warm))
+    registries = registries_for(settings)
+    settings[EARLY_KEY] = (documents_signature(documents), start_search(settings, documents, with_related=warm,
+                                                                        aliases=name_groups(registries)))
     logger.info("search: %d entries handed to the index worker before Pelican's articles were made",
                 len(documents))
 

@@ -10,23 +10,25 @@ from .background import PendingSearch, SearchJob
 from .settings import search_settings
 
 
-def search_job(settings, documents) -> SearchJob:
+def search_job(settings, documents, aliases=()) -> SearchJob:
+    """``aliases``: the registries' NameGroups (aliases.name_groups), kept with the index for every path."""
     config = search_settings(settings)
     output = Path(settings["OUTPUT_PATH"])
     return SearchJob(str(config.index_path), documents, config.boosts, str(output), config.static_dir,
-                     config.shard_bytes)
+                     config.shard_bytes, list(aliases))
 
 
 def related_cache(settings) -> Path:
     return Path(settings["CACHE_PATH"]) / "search-related.pickle"
 
 
-def start_search(settings, documents, parallel: bool = True, with_related: bool = False) -> PendingSearch:
+def start_search(settings, documents, parallel: bool = True, with_related: bool = False,
+                 aliases=()) -> PendingSearch:
     """Start the search job; a build that fails meanwhile waits for it before deleting its partial site."""
     related = None
     if with_related and parallel:
         config = search_settings(settings)
         related = (config.related_count, config.boosts["body"], related_cache(settings))
-    pending = PendingSearch(search_job(settings, documents), parallel=parallel, related=related)
+    pending = PendingSearch(search_job(settings, documents, aliases), parallel=parallel, related=related)
     settings.setdefault(BACKGROUND_KEY, []).append(pending.wait_quietly)
     return pending

@@ -41,6 +41,7 @@ class SearchRequest:
     sort: str = "relevance"
     limit: int = 10
     offset: int = 0
+    exact: bool = False  # the words as typed: no spelling correction
 
     @property
     def filters(self) -> dict:
@@ -52,7 +53,7 @@ class SearchRequest:
         return {"q": self.q, **{name: getattr(self, name) for name in FILTERS},
                 "from": self.date_from.isoformat() if self.date_from else None,
                 "to": self.date_to.isoformat() if self.date_to else None,
-                "sort": self.sort, "limit": self.limit, "offset": self.offset}
+                "sort": self.sort, "limit": self.limit, "offset": self.offset, "exact": self.exact}
 
     @classmethod
     def from_params(cls, params: Mapping[str, str], max_results: int = 50) -> "SearchRequest":
@@ -70,7 +71,9 @@ class SearchRequest:
         offset = check_int("offset", params.get("offset"), 0, 0)
         if offset > MAX_OFFSET:
             raise BadRequest(f"offset may be at most {MAX_OFFSET}")
-        return cls(q=q, date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset, **filters)
+        exact = check_flag("exact", params.get("exact"))
+        return cls(q=q, date_from=date_from, date_to=date_to, sort=sort, limit=limit, offset=offset, exact=exact,
+                   **filters)
 
 
 def check_query(q: str) -> str:
@@ -104,6 +107,16 @@ def check_date(name: str, value, last: bool) -> Optional[dt.date]:
     if date.precision == "time":
         raise BadRequest(f"{name}: write a day (YYYY-MM-DD), a month (YYYY-MM) or a year, not a time")
     return last_day(date) if last else date.first_day()
+
+
+def check_flag(name: str, value) -> bool:
+    """'1' or 'true' turns a flag on; empty or '0' or 'false' leaves it off."""
+    text = (value or "").strip().lower()
+    if text in ("", "0", "false"):
+        return False
+    if text in ("1", "true"):
+        return True
+    raise BadRequest(f"{name} must be 1 or 0, not '{_shown(value)}'")
 
 
 def check_int(name: str, value, default: int, minimum: int) -> int:

@@ -11,8 +11,8 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import manifest_entry, terms, text_analyzer
 
 # Bump when the fields or what goes into them change; existing indexes are then rebuilt.
-SCHEMA_VERSION = 3
-TEXT_FIELDS = ("title", "summary", "body", "names")
+SCHEMA_VERSION = 4
+TEXT_FIELDS = ("title", "summary", "body", "names", "where")
 # Query parameter -> keyword field (and the folder of its static filter files).
 FILTER_FIELDS = {"section": "section", "topic": "topics", "place": "places", "person": "people"}
 # Query parameter -> the registry its ids come from.
@@ -20,7 +20,8 @@ FILTER_REGISTRIES = {"section": "sections", "topic": "topics", "place": "places"
 
 
 def build_schema(boosts: dict) -> Schema:
-    """Title over summary over body; names (people, places, … with aliases) searchable like text."""
+    """Title over summary over body; names (people, places, … with aliases) and the places of the
+    entry's events (``where``, documents.py) searchable like text."""
     analyzer = text_analyzer()
     return Schema(
         url=ID(unique=True, stored=True),
@@ -29,6 +30,7 @@ def build_schema(boosts: dict) -> Schema:
         summary=TEXT(analyzer=analyzer, field_boost=boosts["summary"], stored=True),
         body=TEXT(analyzer=analyzer, field_boost=boosts["body"], stored=True),
         names=TEXT(analyzer=analyzer, field_boost=boosts["names"], stored=True),
+        where=TEXT(analyzer=analyzer, field_boost=boosts["where"], stored=True),
         section=ID(stored=True),
         topics=KEYWORD(commas=True, stored=True),
         people=KEYWORD(commas=True, stored=True),
@@ -65,6 +67,7 @@ def index_fields(document) -> dict:
         "summary": document.summary,
         "body": document.body,
         "names": document.names,
+        "where": document.where,
         "section": document.section,
         "topics": ",".join(document.topics),
         "people": ",".join(document.people),

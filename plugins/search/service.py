@@ -4,8 +4,12 @@ A WSGI app (served by waitress in ``invoke serve``; any WSGI server will do).
 Parameters and rules are those of the search page (see request.py, query.py)::
 
     GET /api/search?q=kryvyi+rih&place=kryvyi-rih&from=2025-04-01&sort=newest&limit=10
-    200 {"query": {...}, "total": 3, "results": [{"url", "title", "summary", "date",
-         "section", "score", "excerpt", "highlights"}, ...]}
+    200 {"query": {...}, "total": 3, "showing": "", "widened": [["Kryvyi Rih", "Krivoy Rog", …]],
+         "results": [{"url", "title", "summary", "date", "section", "score", "excerpt", "highlights"}, ...]}
+
+``showing`` is the query as searched when a word was corrected ("ballistic missile"
+for "ballistic misile"; empty otherwise; ``exact=1`` turns correction off), and
+``widened`` the names whose every spelling was searched.
     400 {"error": "from: '2025-13' has no month 13; months run from 01 to 12"}
 
 A bad parameter is a 400 with a message; a 500 only ever means a bug (it is
@@ -21,6 +25,7 @@ import threading
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+from .aliases import load_aliases
 from .collection import weighting
 from .indexing import open_index
 from .query import run_search
@@ -70,13 +75,15 @@ class SearchService:
         except FileNotFoundError:
             return "503 Service Unavailable", {"error": "the search index is not built yet; try again shortly"}
         try:
-            results = run_search(searcher, request)
+            results = run_search(searcher, request, load_aliases(self.index_path))
         except Exception:  # a bug: log it with its traceback, tell the client nothing about internals
             logger.exception("search service failed on %r", environ.get("QUERY_STRING", ""))
             return "500 Internal Server Error", {"error": "the search failed; this is a bug and has been logged"}
         return "200 OK", {
             "query": request.echo(),
             "total": results.total,
+            "showing": results.showing,
+            "widened": [list(names) for names in results.plan.widened],
             "results": [{"url": hit.url, "title": hit.title, "summary": hit.summary, "date": hit.date,
                          "section": hit.section, "score": hit.score, "excerpt": hit.excerpt.text,
                          "highlights": [list(h) for h in hit.excerpt.highlights]} for hit in results.hits],

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "names": 2.0}
+DEFAULT_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "names": 2.0, "where": 1.0}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,11 @@ Laid out under ``<output>/<SEARCH_STATIC_DIR>/``:
 - ``terms/N.json``: shard N, a run of consecutive terms (sorted as JavaScript
   sorts strings): per term and field, Whoosh's idf and the postings (document,
   weight, field length), read from the index so the page computes Whoosh's scores;
+  a term that starts a registry name also carries ``"aliases"``: the names it may
+  start and every spelling of each (aliases.py), so the page widens a name from
+  the shard it fetched for the word anyway;
+- ``lexicon/<hex code point>.json``: the indexed terms starting with that letter and
+  how many entries hold each, fetched only to correct a word the index lacks (spelling.py);
 - ``positions/N.json``: the word positions for shard N, fetched only for phrases;
 - ``filters/<place|person|topic|section>/<id>.json``: the documents carrying an id;
 - ``dates.json``: publication times and the days each entry covers (date filters, "newest");
@@ -28,13 +33,15 @@ from pathlib import Path
 
 from plugins.incremental.store import load_state, save_state
 
+from .aliases import AliasTable
 from .analysis import manifest_entry, terms
 from .collection import collection
+from .plan import MIN_CORRECTED_LENGTH
 from .query import PREFIX_MAX_TERMS, PREFIX_MIN_LENGTH, code_unit_order
 from .request import MAX_QUERY_LENGTH
 from .schema import FILTER_FIELDS, TEXT_FIELDS
 
-FORMAT = 1
+FORMAT = 2
 CACHE_FORMAT = (FORMAT, 2)  # of the postings cache; change it with what the cache holds
 
 
@@ -56,7 +63,7 @@ def _number(value: float):
 
 
 def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=None,
-                       postings_cache: Path | None = None) -> StaticReport:
+                       postings_cache: Path | None = None, aliases: AliasTable | None = None) -> StaticReport:
     """Write the static index for everything ``searcher`` sees into ``target``.
 
     ``write(relative_path, bytes)``, when given, writes each file (the incremental
@@ -82,8 +89,11 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
         written.text(f"terms/{len(first_terms) - 1}.json", "{" + ",".join(shard) + "}")
         written.text(f"positions/{len(first_terms) - 1}.json", "{" + ",".join(shard_positions) + "}")
 
-    for term in sorted(encoded, key=code_unit_order):
-        entry, where, _ = encoded[term]
+    names = _names_by_first_term(aliases or AliasTable([]))
+    for term in sorted(encoded.keys() | names.keys(), key=code_unit_order):
+        entry, where, _ = encoded.get(term, ("{}", "{}", b""))
+        if term in names:
+            entry = entry[:-1] + ("," if entry != "{}" else "") + '"aliases":' + names[term] + "}"
         if shard and size + len(entry) > shard_bytes:
             write_shard()
             shard, shard_positions, size = [], [], 0
@@ -96,6 +106,7 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
     if shard:
         write_shard()
     _write_filters(written, reader, number)
+    lexicon = _write_lexicon(written, encoded)
     written.json("dates.json", {"published": [fields["published"] for fields in stored],
                                 "spans": [[day for span in fields["spans"] for day in span] for fields in stored]})
     for n, fields in enumerate(stored):
@@ -113,8 +124,9 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
         "avgfl": {f: live.avg_field_length(f) or 1 for f in TEXT_FIELDS},
         "analysis": manifest_entry(),
         "query": {"max_length": MAX_QUERY_LENGTH, "prefix_min_length": PREFIX_MIN_LENGTH,
-                  "prefix_max_terms": PREFIX_MAX_TERMS},
+                  "prefix_max_terms": PREFIX_MAX_TERMS, "min_corrected_length": MIN_CORRECTED_LENGTH},
         "shards": first_terms,
+        "lexicon": lexicon,
         "filters": sorted(FILTER_FIELDS),
     }
     written.json("manifest.json", manifest)
@@ -195,6 +207,27 @@ def _load_postings_cache(cache_file: Path | None, urls: list):
     if not isinstance(cached, dict) or cached.get("format") != CACHE_FORMAT or cached.get("urls") != urls:
         return None  # none, or entries added, removed or reordered: numbers moved, read everything
     return cached
+
+
+def _names_by_first_term(aliases: AliasTable) -> dict:
+    """First term of a name -> the JSON of [[name terms, {names, spellings, terms}], …], longest first."""
+    return {term: _dumps([[list(spelling), group.to_json()] for spelling, group in aliases.names_starting(term)])
+            for term in aliases.starting}
+
+
+def lexicon_file(term: str) -> str:
+    """The lexicon file of the terms sharing ``term``'s first letter (spelling.py corrects within it)."""
+    return f"lexicon/{ord(term[0]):x}.json"
+
+
+def _write_lexicon(written, encoded: dict) -> list:
+    """Per first letter: [term, entries holding it, term, …] in code-unit order; returns the letters' files."""
+    files: dict = {}
+    for term in sorted(encoded, key=code_unit_order):
+        files.setdefault(lexicon_file(term), []).extend([term, len(encoded[term][2]) // 4])
+    for relative, flat in files.items():
+        written.json(relative, flat)
+    return sorted(relative.split("/")[1].removesuffix(".json") for relative in files)
 
 
 def _write_filters(written, reader, number: dict) -> None:

@@ -7,7 +7,7 @@ import pytest
 
 from plugins.search.analysis import manifest_entry, terms
 from plugins.search.excerpts import excerpt
-from plugins.search.query import parse_query
+from plugins.search.query import PREFIX_MIN_LENGTH, parse_query
 from plugins.search.request import BadRequest, SearchRequest
 from plugins.search.tests.hostile import hostile_queries
 from tests.support.sites import ROOT
@@ -19,7 +19,8 @@ ANALYSIS_RULES = json.dumps(manifest_entry())
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content" / "articles").rglob("*.md"))]
 QUERIES = [q for q in hostile_queries() if "\ud800" not in q] + [
     "kryvyi rih strike", "kryvyi rih strike ", '"ballistic missile" kyiv', 'unbalanced "quote kyiv', "kry", "kr",
-    "kyiv and", '"a" "b', "strikes strike striking", "Зеленський", "U.S. aid", '"the"', "title:kyiv"]
+    "kyiv and", '"a" "b', "strikes strike striking", "Зеленський", "U.S. aid", '"the"', "title:kyiv",
+    "Kyïv café naïve İstanbul", "Ґрунт Європа Ёлка Їжак Київ", "Йосип ўсё Crème BRÛLÉE"]
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ def test_query_parser_gives_the_same_terms_phrases_and_prefix(modules):
     got = js(modules, f"""const {{makeAnalyzer}} = await import("/theme/js/search-analysis.js");
         const {{parseQuery}} = await import("/theme/js/search-query.js");
         const a = makeAnalyzer({ANALYSIS_RULES});
-        return arg.map((q) => {{ const p = parseQuery(q, a, {{prefix_min_length: 3}});
+        return arg.map((q) => {{ const p = parseQuery(q, a, {{prefix_min_length: {PREFIX_MIN_LENGTH}}});
           return [p.terms, p.phrases, p.prefix, p.prefixTerm]; }});""", QUERIES)
     for query, (found_terms, phrases, prefix, prefix_term) in zip(QUERIES, got):
         parsed = parse_query(query)
@@ -104,3 +105,20 @@ def test_excerpts_are_the_same_passage_with_the_same_marks(modules):
         expected = excerpt(text, set(match_terms), prefix)
         assert js_text == expected.text
         assert js_marks == [expected.text[a:b] for a, b in expected.highlights]
+
+
+def test_edit_distance_and_suggestion_match_whoosh(modules):
+    from whoosh.support.levenshtein import damerau_levenshtein
+
+    from plugins.search.spelling import best_suggestion
+
+    pairs = [(a, b) for a in ("misile", "zelenskij", "kharkov", "київ", "ab", "") for b in
+             ("missil", "zelenski", "kharkiv", "киів", "ba", "abc", "")]
+    got = js(modules, 'const {distance} = await import("/theme/js/search-plan.js"); '
+                      'return arg.map(([a, b]) => distance(a, b));', pairs)
+    assert got == [damerau_levenshtein(a, b) for a, b in pairs]
+    lexicon = ["missil", 3, "mile", 5, "misl", 9, "zelenski", 4, "zelenskii", 1]
+    words = ["misil", "zelenskij", "mxyzpt"]
+    got = js(modules, 'const {bestSuggestion} = await import("/theme/js/search-plan.js"); '
+                      f'return arg.map((w) => bestSuggestion(w, {json.dumps(lexicon)}));', words)
+    assert got == [best_suggestion(w, dict(zip(lexicon[0::2], lexicon[1::2]))) for w in words]

@@ -10,8 +10,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from plugins.search.aliases import NameGroup
 from plugins.search.documents import day_number
+from plugins.search.plan import plan_query
 from plugins.search.query import code_unit_order, parse_query, rank_key
+from plugins.search.spelling import best_suggestion
+from plugins.search.static import lexicon_file
 
 
 class StaticReference:
@@ -58,6 +62,34 @@ class StaticReference:
                     found.append(term)
         return found
 
+    # The Lexicon plan_query asks (plugins/search/plan.py), read from the files as search-plan.js reads them.
+    def known(self, term):
+        entry = self.postings(term) or {}
+        return any(field in entry for field in self.manifest["fields"])
+
+    def names_starting(self, term):
+        return [(tuple(spelling), NameGroup(tuple(g["names"]), tuple(map(tuple, g["spellings"])),
+                                            tuple(map(tuple, g["terms"]))))
+                for spelling, g in (self.postings(term) or {}).get("aliases", [])]
+
+    def suggest(self, term):
+        if f"{ord(term[0]):x}" not in self.manifest["lexicon"]:
+            return None
+        flat = self.file(lexicon_file(term)) or []
+        return best_suggestion(term, dict(zip(flat[0::2], flat[1::2])))
+
+    def group(self, alternatives):
+        """Any alternative, each needing all its terms; the scores of matching alternatives add up."""
+        scores = {}
+        for alternative in alternatives:
+            found = self.term_group([alternative[0]])
+            for term in alternative[1:]:
+                more = self.term_group([term])
+                found = {doc: score + more[doc] for doc, score in found.items() if doc in more}
+            for doc, score in found.items():
+                scores[doc] = scores.get(doc, 0) + score
+        return scores
+
     def contribution(self, field, idf, weight, length):
         b, k1 = self.manifest["bm25f"]["B"][field], self.manifest["bm25f"]["K1"]
         avgfl = self.manifest["avgfl"][field]
@@ -100,6 +132,8 @@ class StaticReference:
     def search(self, request):
         """(total, [(doc number, score), …]) for a checked SearchRequest."""
         parsed = parse_query(request.q)
+        expansions = self.expand(parsed.prefix) if parsed.prefix else []
+        plan = plan_query(parsed, self, expansions, correct=not request.exact)
         allowed = None
         for name, value in request.filters.items():
             docs = set(self.file(f"filters/{name}/{value}.json") or [])
@@ -111,22 +145,22 @@ class StaticReference:
             docs = {n for n, days in enumerate(spans)
                     if any(days[i] <= high and days[i + 1] >= low for i in range(0, len(days), 2))}
             allowed = docs if allowed is None else allowed & docs
-        if parsed.empty and allowed is None:
+        if plan.empty and allowed is None:
             return 0, []
-        if parsed.empty:
+        if plan.empty:
             scored = {n: 0.0 for n in allowed}
         else:
-            groups = [self.term_group([t]) for t in parsed.terms]
-            groups += [self.phrase_group(p) for p in parsed.phrases]
-            if parsed.prefix:
-                groups.append(self.term_group(list(dict.fromkeys([parsed.prefix_term, *self.expand(parsed.prefix)]))))
+            groups = [self.group(g) for g in plan.groups]
+            groups += [self.phrase_group(p) for p in plan.phrases]
+            if plan.prefix:
+                groups.append(self.term_group(list(dict.fromkeys([plan.prefix_term, *expansions]))))
             scored = dict(groups[0])
             for group in groups[1:]:
                 scored = {doc: score + group[doc] for doc, score in scored.items() if doc in group}
             if allowed is not None:
                 scored = {doc: score for doc, score in scored.items() if doc in allowed}
         ranked = list(scored.items())
-        if request.sort == "newest" or parsed.empty:
+        if request.sort == "newest" or plan.empty:
             published = self.file("dates.json")["published"]
             ranked.sort(key=lambda item: (-published[item[0]], -rank_key(item[1]), item[0]))
         else:

@@ -39,3 +39,16 @@ def test_tokens_keep_offsets_into_the_original_text():
     found = tokens(text)
     assert [(text[t.start:t.end], t.word, t.term) for t in found] == [
         ("Kryvyi", "kryvyi", "kryvyi"), ("Rih", "rih", "rih"), ("the", "the", None), ("city", "city", "citi")]
+
+
+@pytest.mark.parametrize("variant, plain", [
+    ("Kyïv", "Kyiv"), ("café", "cafe"), ("Ґрунт", "грунт"), ("Європа", "европа"), ("Їжак", "іжак"),
+    ("Ёлка", "елка"), ("BRÛLÉE", "brulee"), ("İstanbul", "istanbul"),
+])
+def test_accents_and_letter_variants_fold_to_the_plain_letter(variant, plain):
+    assert terms(variant) == terms(plain)
+
+
+@pytest.mark.parametrize("word", ["Йосип", "Кривий", "ўсё"])
+def test_the_breve_of_short_i_is_a_letter_not_an_accent(word):
+    assert "й" in terms(word)[0] or "ў" in terms(word)[0]

@@ -3,13 +3,13 @@ from whoosh import query as wq
 
 from plugins.search.query import (
     PREFIX_MAX_TERMS,
-    ParsedQuery,
     parse_query,
     prefix_expansions,
     rank_key,
     run_search,
     whoosh_query,
 )
+from plugins.search.plan import Plan
 from plugins.search.request import SearchRequest
 
 
@@ -25,7 +25,8 @@ from plugins.search.request import SearchRequest
     ('"a" "b', (), (), ""),
     ("title:kyiv AND body:strike", ("titl", "kyiv", "bodi"), (), "strike"),
     ("strikes strike striking", ("strike",), (), "striking"),
-    ("kr", ("kr",), (), ""),
+    ("kr", (), (), "kr"),  # two letters already find "Kryvyi" while typing (issue 15)
+    ("k", (), (), ""),
     ("kry", (), (), "kry"),
     ("kyiv and", ("kyiv",), (), ""),
     ("-kyiv +rih* ~zel", ("kyiv", "rih"), (), "zel"),
@@ -48,9 +49,9 @@ def test_queries_without_words_are_empty(text):
 
 
 def test_whoosh_query_is_an_and_of_groups_over_the_text_fields():
-    q = whoosh_query(ParsedQuery(terms=("kyiv",), phrases=(("ballist", "missil"),)), [])
+    q = whoosh_query(Plan(groups=((("kyiv",),),), phrases=(("ballist", "missil"),)), [])
     assert isinstance(q, wq.And) and len(q.subqueries) == 2
-    assert {t.fieldname for t in q.subqueries[0].subqueries} == {"title", "summary", "body", "names"}
+    assert {t.fieldname for t in q.subqueries[0].subqueries} == {"title", "summary", "body", "names", "where"}
     assert all(isinstance(p, wq.Phrase) for p in q.subqueries[1].subqueries)
 
 

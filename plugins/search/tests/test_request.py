@@ -48,7 +48,8 @@ def test_limit_is_capped_at_the_maximum():
 def test_echo_reports_the_request_back():
     echo = SearchRequest.from_params({"q": "kyiv", "place": "kyiv", "from": "2025-04"}).echo()
     assert echo == {"q": "kyiv", "section": None, "topic": None, "place": "kyiv", "person": None,
-                    "from": "2025-04-01", "to": None, "sort": "relevance", "limit": 10, "offset": 0}
+                    "from": "2025-04-01", "to": None, "sort": "relevance", "limit": 10, "offset": 0,
+                    "exact": False}
 
 
 def test_a_bad_value_is_shown_short_and_with_control_characters_visible():

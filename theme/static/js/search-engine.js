@@ -5,6 +5,7 @@
 
 import { makeAnalyzer } from "./search-analysis.js";
 import { excerpt } from "./search-excerpt.js";
+import { bestSuggestion, planQuery } from "./search-plan.js";
 import { parseQuery } from "./search-query.js";
 
 async function fetchJson(url) {
@@ -29,7 +30,7 @@ export class StaticIndex {
   async open() {
     if (!this.manifest) {
       const manifest = await this.load(new URL("manifest.json", this.base));
-      if (!manifest || manifest.format !== 1) throw new Error("the search index is missing or of another version");
+      if (!manifest || manifest.format !== 2) throw new Error("the search index is missing or of another version");
       this.manifest = manifest;
       this.analyzer = makeAnalyzer(manifest.analysis);
     }
@@ -88,6 +89,23 @@ export class StaticIndex {
     return found;
   }
 
+  // The Lexicon of search-plan.js (plugins/search/plan.py), from the shards and, for typos, the lexicon files.
+  async known(term) {
+    const entry = await this.postings(term);
+    return Boolean(entry) && this.manifest.fields.some((field) => entry[field]);
+  }
+
+  async namesStarting(term) {
+    const entry = await this.postings(term);
+    return ((entry && entry.aliases) || []).map(([spelling, group]) => [spelling, group]);
+  }
+
+  async suggest(term) {
+    const first = term.codePointAt(0).toString(16);
+    if (!this.manifest.lexicon.includes(first)) return null; // no indexed term starts with that letter
+    return bestSuggestion(term, (await this.file(`lexicon/${first}.json`)) || []);
+  }
+
   async filter(name, id) {
     return new Set((await this.file(`filters/${name}/${id}.json`)) || []);
   }
@@ -100,33 +118,47 @@ export class StaticIndex {
     return this.file(`docs/${n}.json`);
   }
 
-  // A checked request (search-query.js checkRequest) -> {total, ranked: [[doc, score], ...], parsed, matchTerms}
+  // A checked request (search-query.js checkRequest) -> {total, ranked: [[doc, score], ...], plan, matchTerms}
   async search(request) {
     await this.open();
     const parsed = parseQuery(request.q, this.analyzer, this.manifest.query);
     const allowed = await this.allowed(request);
-    const expansions = parsed.prefix ? await this.expand(parsed.prefix) : [];
-    const candidates = parsed.prefix ? [...new Set([parsed.prefixTerm, ...expansions])] : [];
-    const matchTerms = new Set([...parsed.terms, ...parsed.phrases.flat(), ...candidates]);
-    if (parsed.empty && allowed === null) return { total: 0, ranked: [], parsed, matchTerms };
+    let expansions = parsed.prefix ? await this.expand(parsed.prefix) : [];
+    const plan = await planQuery(parsed, this, expansions,
+      { correct: !request.exact, minLength: this.manifest.query.min_corrected_length });
+    if (!plan.prefix) expansions = [];
+    const candidates = plan.prefix ? [...new Set([plan.prefixTerm, ...expansions])] : [];
+    const matchTerms = new Set([...plan.groups.flat(2), ...plan.phrases.flat(), ...candidates]);
+    if (plan.empty && allowed === null) return { total: 0, ranked: [], plan, matchTerms };
     let scored;
-    if (parsed.empty) {
+    if (plan.empty) {
       scored = new Map([...allowed].map((n) => [n, 0]));
     } else {
       const groups = [];
-      for (const term of parsed.terms) groups.push(await this.termGroup([term]));
-      for (const phrase of parsed.phrases) groups.push(await this.phraseGroup(phrase));
-      if (parsed.prefix) groups.push(await this.termGroup(candidates));
+      for (const group of plan.groups) groups.push(await this.group(group));
+      for (const phrase of plan.phrases) groups.push(await this.phraseGroup(phrase));
+      if (plan.prefix) groups.push(await this.termGroup(candidates));
       scored = intersect(groups, allowed);
     }
     const ranked = [...scored.entries()];
-    if (request.sort === "newest" || parsed.empty) {
+    if (request.sort === "newest" || plan.empty) {
       const { published } = await this.dates();
       ranked.sort((a, b) => published[b[0]] - published[a[0]] || rankKey(b[1]) - rankKey(a[1]) || a[0] - b[0]);
     } else {
       ranked.sort((a, b) => rankKey(b[1]) - rankKey(a[1]) || a[0] - b[0]);
     }
-    return { total: ranked.length, ranked, parsed, matchTerms };
+    return { total: ranked.length, ranked, plan, matchTerms };
+  }
+
+  // Any of the alternatives, each needing all its terms; the scores of matching alternatives add up.
+  async group(alternatives) {
+    const scores = new Map();
+    for (const alternative of alternatives) {
+      const parts = [];
+      for (const term of alternative) parts.push(await this.termGroup([term]));
+      for (const [doc, score] of intersect(parts, null)) scores.set(doc, (scores.get(doc) || 0) + score);
+    }
+    return scores;
   }
 
   async allowed(request) {
@@ -210,7 +242,7 @@ export class StaticIndex {
   }
 
   excerptOf(text, result) {
-    return excerpt(text, this.analyzer, result.matchTerms, result.parsed.prefix);
+    return excerpt(text, this.analyzer, result.matchTerms, result.plan.prefix);
   }
 }
 

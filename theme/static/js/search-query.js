@@ -29,14 +29,25 @@ export function parseQuery(text, analyzer, rules) {
   const parts = text.split('"');
   const found = [];
   const phrases = [];
+  const words = [];
+  const quoted = [];
+  let offset = 0;
   parts.forEach((part, index) => {
     if (index % 2) {
       const stems = analyzer.terms(part);
       if (stems.length > 1) phrases.push(stems);
-      else found.push(...stems);
+      else {
+        found.push(...stems);
+        quoted.push(...stems);
+      }
     } else {
-      for (const t of analyzer.tokens(part)) if (t.term) found.push(t.term);
+      for (const t of analyzer.tokens(part)) {
+        if (!t.term) continue;
+        found.push(t.term);
+        words.push({ term: t.term, start: offset + t.start, end: offset + t.end, text: t.word });
+      }
     }
+    offset += part.length + 1;
   });
   let prefix = "";
   let prefixTerm = "";
@@ -53,6 +64,8 @@ export function parseQuery(text, analyzer, rules) {
     phrases: unique(phrases, (p) => p.join("\u0000")),
     prefix,
     prefixTerm,
+    words,
+    quoted: unique(quoted),
     get empty() {
       return !(this.terms.length || this.phrases.length || this.prefix);
     },
@@ -117,6 +130,13 @@ export function checkDate(name, value, last) {
   return { iso, day: dayNumber(year, month, day) };
 }
 
+function checkFlag(name, value) {
+  const text = (value || "").trim().toLowerCase();
+  if (["", "0", "false"].includes(text)) return false;
+  if (["1", "true"].includes(text)) return true;
+  throw new BadRequest(`${name} must be 1 or 0, not '${shown(value)}'`);
+}
+
 function checkInt(name, value, fallback, minimum) {
   if (value === null || value === undefined || value === "") return fallback;
   if (!/^\s*\d{1,6}\s*$/.test(value)) throw new BadRequest(`${name} must be a whole number, not '${shown(value)}'`);
@@ -140,5 +160,6 @@ export function checkRequest(params, rules, maxResults = 50) {
   request.sort = sort;
   request.limit = Math.min(checkInt("limit", get("limit"), 10, 1), maxResults);
   request.offset = checkInt("offset", get("offset"), 0, 0);
+  request.exact = checkFlag("exact", get("exact"));
   return request;
 }

@@ -4,17 +4,22 @@
 // Everything from the index is rendered with textContent, never as HTML.
 
 import { StaticIndex } from "./search-engine.js";
+import { showing } from "./search-plan.js";
 import { BadRequest, checkDate, checkRequest, FILTERS } from "./search-query.js";
 
 const PAGE = 10;
 const DEBOUNCE_MS = 200;
 const PARAMS = ["q", ...FILTERS, "from", "to", "sort"];
+const WIDE = "(min-width: 40em)";
 
 const form = document.getElementById("search-form");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const input = document.getElementById("search-q");
+const correction = document.getElementById("search-correction");
+const filters = document.getElementById("search-filters");
+const filtersSet = document.getElementById("search-filters-set");
 const index = new StaticIndex(form.dataset.index);
 const siteRoot = new URL(form.dataset.site, document.baseURI);
 
@@ -32,6 +37,8 @@ function paramsFromForm() {
     const value = form.elements[name].value.trim();
     if (value && !(name === "sort" && value === "relevance")) params.set(name, form.elements[name].value);
   }
+  const linked = new URLSearchParams(location.search);
+  if (linked.get("exact") && linked.get("q") === params.get("q")) params.set("exact", linked.get("exact"));
   return params;
 }
 
@@ -55,6 +62,33 @@ function fillForm(params) {
 
 function say(text) {
   status.textContent = text;
+}
+
+// "Showing results for …" with a link to the words as typed, and the names whose spellings were searched.
+function explain(request, plan) {
+  correction.replaceChildren();
+  if (plan.corrections.length) {
+    const searched = document.createElement("strong");
+    searched.textContent = showing(request.q, plan.corrections);
+    const original = new URLSearchParams(location.search);
+    original.set("q", request.q);
+    original.set("exact", "1");
+    const link = document.createElement("a");
+    link.href = `?${original}`;
+    link.textContent = request.q;
+    correction.append("Showing results for ", searched, ". Search instead for ", link, ".");
+  }
+  for (const names of plan.widened) {
+    if (correction.childNodes.length) correction.append(" ");
+    correction.append(`Every spelling of ${names[0]} is searched: ${names.slice(1).join(", ")}.`);
+  }
+  correction.hidden = !correction.childNodes.length;
+}
+
+function countFilters() {
+  const set = [...FILTERS, "from", "to"].filter((name) => form.elements[name].value).length +
+    (form.elements.sort.value === "newest" ? 1 : 0);
+  filtersSet.textContent = set ? `(${set} set)` : "";
 }
 
 function markedExcerpt(container, { text, highlights }) {
@@ -100,10 +134,10 @@ async function showMore(ticket, focusFirst) {
   if (focusFirst && items.length) items[0].querySelector("a").focus();
 }
 
-function describe(request, total) {
-  if (!request.q.trim() && !FILTERS.some((f) => request[f]) && !request.from && !request.to) {
-    return "Type words to search for, or choose a filter.";
-  }
+function describe(request, total, plan) {
+  const filtered = FILTERS.some((f) => request[f]) || request.from || request.to;
+  if (!request.q.trim() && !filtered) return "Type words to search for, or choose a filter.";
+  if (plan.empty && !filtered) return "Keep typing: words of two letters or more are searched.";
   if (!total) return "No results. Check the spelling, use fewer words, or remove a filter.";
   return `${plural(total, "result")}${request.sort === "newest" ? ", newest first" : ""}.`;
 }
@@ -128,9 +162,11 @@ async function run(params = paramsFromForm(), { updateUrl = true } = {}) {
     if (ticket !== latest) return;
     list.replaceChildren();
     more.hidden = true;
+    correction.hidden = true;
     say(`This search cannot run: ${error.message}.`);
     return;
   }
+  countFilters();
   try {
     const result = await index.search(request);
     if (ticket !== latest) return;
@@ -138,7 +174,8 @@ async function run(params = paramsFromForm(), { updateUrl = true } = {}) {
     current = { result, shown: 0 };
     await showMore(ticket, false);
     if (ticket !== latest) return;
-    say(describe(request, result.total));
+    say(describe(request, result.total, result.plan));
+    explain(request, result.plan);
   } catch (error) {
     if (ticket !== latest) return;
     list.replaceChildren();
@@ -175,6 +212,7 @@ function onKey(event) {
 function start() {
   document.getElementById("search-nojs").hidden = true;
   form.hidden = false;
+  filters.open = window.matchMedia(WIDE).matches; // a phone shows the results first, filters on request
   const linked = new URLSearchParams(location.search);
   fillForm(linked);
   form.addEventListener("submit", (event) => {
