@@ -132,7 +132,9 @@ async function setUp() {
     if (ticket !== latest) return; // a newer list of results is being drawn
     if (!figure) {
       figure = makeFigure(base);
-      (document.querySelector(".search-more") || list).after(figure);
+      const slot = document.getElementById("search-map"); // the place search.html keeps for it
+      slot.append(figure);
+      slot.hidden = false;
     }
     draw(figure, base, tallies(base, entries, urls));
   };
@@ -140,4 +142,4 @@ async function setUp() {
   update().catch(() => {});
 }
 
-if (list && form) setUp();
+if (list && form && document.getElementById("search-map")) setUp();
