@@ -105,7 +105,7 @@ def entity_names(ids: dict, registries) -> str:
 def event_weight(event) -> int:
     """How often an event's place is named in ``where``: once, plus once per doubling of the people harmed."""
     casualties = event.casualties
-    harmed = sum(n or 0 for n in (casualties.killed, casualties.injured)) if casualties else 0
+    harmed = sum(casualties.value(n) or 0 for n in ("killed", "injured")) if casualties else 0
     return 1 + int(math.log2(1 + harmed))
 
 

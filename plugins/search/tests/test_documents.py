@@ -42,11 +42,13 @@ def test_content_hash_changes_with_anything_indexed(field, value):
     assert dataclasses.replace(document, **{field: value}).content_hash != document.content_hash
 
 
-@pytest.mark.parametrize("killed, injured, weight", [(None, None, 1), (0, 0, 1), (1, 0, 2), (1, 7, 4), (18, 72, 7)])
+@pytest.mark.parametrize("killed, injured, weight", [(None, None, 1), (0, 0, 1), (1, 0, 2), (1, 7, 4), (18, 72, 7),
+                                                    ({"low": 12, "best": 18, "high": 20}, 72, 7)])
 def test_an_events_place_counts_more_the_more_people_were_harmed(killed, injured, weight):
     from types import SimpleNamespace
 
+    from plugins.entries.model import Casualties
     from plugins.search.documents import event_weight
 
-    casualties = None if killed is None else SimpleNamespace(killed=killed, injured=injured)
+    casualties = None if killed is None else Casualties.model_validate({"killed": killed, "injured": injured})
     assert event_weight(SimpleNamespace(casualties=casualties)) == weight
