@@ -45,6 +45,7 @@ class SearchJob:
     output_path: str
     static_dir: str     # the static index's folder in the output
     shard_bytes: int
+    live_index_path: str = ""  # the index the build replaces when it succeeds (index_path is its staged copy)
 
 
 @dataclass
@@ -66,7 +67,8 @@ def run_job(job: SearchJob) -> SearchOutcome:
     search_logger.setLevel(logging.INFO)
     try:
         started = time.perf_counter()
-        report = update_index(Path(job.index_path), job.documents, job.boosts)
+        report = update_index(Path(job.index_path), job.documents, job.boosts,
+                              Path(job.live_index_path) if job.live_index_path else None)
         index_seconds = time.perf_counter() - started
         started = time.perf_counter()
         # Through the incremental plugin's writer, as every plugin writes its files: only changed
