@@ -1,4 +1,4 @@
-"""Outputs plugin: JSON Feed 1.1, sitemap.xml and the security headers file (``_headers``).
+"""Outputs plugin: JSON Feed 1.1 and sitemap.xml.
 
 Atom and RSS come from Pelican itself (FEED_* settings); Open Graph and
 JSON-LD are in the article template.
@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from .headers import HEADERS_FILE, headers_file, security_rules
 from .jsonfeed import dumps, json_feed
 from .jsonld import make_filter
 from .sitemap import page_urls, sitemap_xml
@@ -61,11 +60,6 @@ def write_sitemap(pelican):
     logger.info("sitemap: %d pages listed", document.count("<loc>"))
 
 
-def write_headers_file(pelican):
-    """``_headers``: the response headers a static host (and ``invoke serve``) sends with every file."""
-    write_output(pelican.settings, HEADERS_FILE, headers_file(security_rules(pelican.settings)))
-
-
 def add_json_ld_filter(generator):
     from plugins.entries.reader import registries_for
 
@@ -80,4 +74,3 @@ def register():
     signals.all_generators_finalized.connect(start_sitemap)
     signals.content_written.connect(note_page)
     signals.finalized.connect(write_sitemap)
-    signals.finalized.connect(write_headers_file)
