@@ -15,6 +15,7 @@ values once aliases are expanded, and no alias inside the value it names.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -24,6 +25,11 @@ from .errors import Problem
 MAX_ALIASES = 100      # alias uses (*name) in one front matter; real entries use a handful at most
 MAX_DEPTH = 10         # levels of nesting; the deepest real key (events → claims → by) is at level 5
 MAX_VALUES = 10_000    # keys, items and scalars with every alias expanded; a long entry has a few hundred
+MAX_BODY_NESTING = 30  # list and quote levels in a body; Markdown recurses per level (400 overflowed Python's stack)
+TAB_COLUMNS = 4        # Python-Markdown's tab_length: one level of list nesting
+
+# What opens a level at the start of a body line: a quote marker, a bullet or a number with its space.
+_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
 
 
 @dataclass
@@ -105,3 +111,34 @@ class FrontMatterWalk:
     def _too_deep(self, line: int):
         raise Problem(self.path, line, f"the front matter is nested more than {MAX_DEPTH} levels deep",
                       "entries need at most five levels (events → claims → by); flatten it")
+
+
+def body_nesting_problems(path: str, body: str, body_line: int) -> list:
+    """The first body line nested deeper than ``MAX_BODY_NESTING`` levels (indentation and markers), if any.
+
+    Counted from the text, before Markdown sees it: a level is a quote or list
+    marker at the start of the line, or each ``TAB_COLUMNS`` columns of
+    indentation. It over-counts a little (an indented code block), never under.
+    """
+    for number, line in enumerate(body.split("\n")):
+        if len(line) < MAX_BODY_NESTING:  # too short to hold that many levels
+            continue
+        levels = nesting_levels(line)
+        if levels > MAX_BODY_NESTING:
+            return [Problem(path, body_line + number, f"this line is nested {levels} levels deep (lists, quotes "
+                            f"and indentation); the limit is {MAX_BODY_NESTING}",
+                            "flatten the list or quote; Markdown cannot render deeper nesting")]
+    return []
+
+
+def nesting_levels(line: str) -> int:
+    """Levels opened at the start of ``line``: its indentation in steps of TAB_COLUMNS, plus one per marker."""
+    stripped = line.lstrip(" \t")
+    levels = len(line[: len(line) - len(stripped)].expandtabs(TAB_COLUMNS)) // TAB_COLUMNS
+    position = 0
+    while True:
+        match = _MARKER.match(stripped, position)
+        if match is None:
+            return levels
+        levels += 1
+        position = match.end()

@@ -20,6 +20,7 @@ from pelican.utils import SafeDatetime
 from .cache import entry_key
 from .dates import parse_timestamp
 from .errors import Problem
+from .limits import MAX_BODY_NESTING, body_nesting_problems
 from .pages import load_page
 from .registry import load_registries
 from .validation import ProblemList, load_entry
@@ -121,12 +122,22 @@ class EntryReader(BaseReader):
 
 
 def load_valid_entry(source_path, shown, registries, raw=None):
-    """An entry whose front matter and post cards are valid, or Problem / ProblemList."""
-    loaded = load_entry(source_path, registries, raw=raw, shown=shown)
-    problems = post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+    """An entry whose front matter and body are valid, or Problem / ProblemList with all of them."""
+    try:
+        loaded = load_entry(source_path, registries, raw=raw, shown=shown)
+    except ProblemList as many:
+        if many.front is not None:
+            many.problems.extend(body_problems(shown, many.front.body, many.front.body_line))
+        raise
+    problems = body_problems(shown, loaded.front.body, loaded.front.body_line)
     if problems:
-        raise ProblemList(problems)
+        raise ProblemList(problems, loaded.front)
     return loaded
+
+
+def body_problems(path: str, body: str, body_line: int) -> list:
+    """What in a body the build would refuse: broken post cards, lists or quotes nested too deep."""
+    return post_card_problems(path, body, body_line) + body_nesting_problems(path, body, body_line)
 
 
 def read_entry_uncached(source_path, shown, registries, settings, raw=None):
@@ -134,8 +145,13 @@ def read_entry_uncached(source_path, shown, registries, settings, raw=None):
     from .text import html_to_text
 
     loaded = load_valid_entry(source_path, shown, registries, raw=raw)
-    html = render_markdown(loaded.front.body, settings)
-    return html, loaded.entry, html_to_text(html)
+    try:
+        html = render_markdown(loaded.front.body, settings)
+        return html, loaded.entry, html_to_text(html)
+    except RecursionError:  # body_nesting_problems should have said so; never a traceback all the same
+        _markdown_instances.clear()  # a converter left half-way is not reused
+        raise Problem(shown, loaded.front.body_line, "the body is nested too deeply for Markdown",
+                      f"nest lists and quotes at most {MAX_BODY_NESTING} levels deep") from None
 
 
 def read_entry_cached(cache, key, source_path, shown, registries, settings, raw=None):
