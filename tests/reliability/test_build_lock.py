@@ -44,7 +44,8 @@ def test_two_builds_at_once_both_finish_and_leave_the_whole_site(archive_copy, t
 def test_a_build_that_cannot_get_the_lock_says_which_build_holds_it(archive_copy, tmp_path):
     output = tmp_path / "output"
     with build_lock([output, tmp_path / "cache"]):
-        with pytest.raises(BuildBusy, match=r"(output|cache)\.lock: another build \(pid \d+, started .*\) has been running"):
+        busy = r"(output|cache)\.lock: another build \(pid \d+, started .*\) has been running"
+        with pytest.raises(BuildBusy, match=busy):
             build(str(ROOT / "pelicanconf.py"), output=str(output), lock_timeout=0.3,
                   overrides={"PATH": str(archive_copy), "CACHE_PATH": str(tmp_path / "cache")})
     assert not output.exists()

@@ -1,4 +1,4 @@
-"""``invoke check`` reports every problem the build would refuse, all in one pass, at the right line (issue #11 case 10).
+"""``invoke check`` reports every problem the build would refuse, in one pass, at the right line (issue #11 case 10).
 
 Each case adds one file to a copy of the mini archive, then runs the check and
 the build: both must list exactly the same problems, the ones named here among
@@ -15,6 +15,7 @@ from tests.support.parity import VALID_ENTRY, build_problems, check_problems, sh
 from tests.support.sites import FIXTURES, build_site
 
 DEEP_LIST = "".join("    " * level + "- item\n" for level in range(400))
+SOURCE_LINES = 'sources:\n  - {publisher: Test Wire, url: "https://example.org/again"}\n'
 POST_CARD = "::: post\nauthor: Ada\nwhen: yesterday\n\nThe text.\n:::\n"
 
 CASES = {  # name: (relative path, text, [(line, words the message holds)])
@@ -26,7 +27,7 @@ CASES = {  # name: (relative path, text, [(line, words the message holds)])
                                   [(2, "/2025/ is one the archive itself uses")]),
     "no source, with another problem": (
         "articles/2025/no-source.md",
-        VALID_ENTRY.replace('sources:\n  - {publisher: Test Wire, url: "https://example.org/again"}\n', "status: published\n")
+        VALID_ENTRY.replace(SOURCE_LINES, "status: published\n")
         .replace("topics: [talks]", "topics: [tlaks]"),
         [(6, "unknown topic 'tlaks'"), (8, "a published entry needs at least one source")]),
     "a bad post card, with another problem": (
