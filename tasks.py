@@ -82,20 +82,31 @@ def _build_once(settings_file, overrides=None) -> str:
     """Build and say so; the report of the entries' problems instead when there are any."""
     from plugins.entries.errors import EntryErrors
     from plugins.sitebuild.build import build as build_site
+    from plugins.sitebuild.lock import BuildBusy
 
     try:
         figures = build_site(settings_file, overrides=overrides)
     except EntryErrors as exc:
         return exc.report()
+    except BuildBusy as exc:
+        return str(exc)
     print(f"Built {figures['output']} in {figures['seconds']:.1f} s")
     return ""
 
 
 @task
 def clean(c):
-    """Remove the built site, its staging folders (output.partial, output.spare, …) and caches."""
-    for path in (OUTPUT, *OUTPUT.parent.glob(OUTPUT.name + ".*"), ROOT / ".build"):
-        shutil.rmtree(path, ignore_errors=True)
+    """Remove the built site, the build's own staging folders (output.partial, output.spare, output.old-…) and caches.
+
+    Only folders a build makes: an ``output.backup`` or ``output.2024`` of the maintainer's stays.
+    Waits for a running build first, so it never deletes a site being written.
+    """
+    from plugins.sitebuild.build import staging_folders
+    from plugins.sitebuild.lock import build_lock
+
+    with build_lock([OUTPUT, ROOT / ".build" / "cache"], what="clean"):
+        for path in (OUTPUT, *staging_folders(OUTPUT), ROOT / ".build"):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 @task(pre=[clean, build])
@@ -274,6 +285,7 @@ def import_eval(c, labelled="", misses=False):
 def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-pages"):
     """Build with publishconf.py, then publish: --to DIR, --rsync user@host:path or --gh-pages."""
     from plugins.entries.errors import EntryErrors
+    from plugins.sitebuild.lock import BuildBusy
     from plugins.sitebuild.publish import (PublishError, build_for_publishing, copy_to_folder, push_to_gh_pages,
                                            rsync_to)
 
@@ -293,7 +305,7 @@ def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-page
             print(f"Pushed the site to {remote} {branch}")
     except EntryErrors as exc:
         raise Exit(exc.report(), code=1) from None
-    except PublishError as exc:
+    except (PublishError, BuildBusy) as exc:
         raise Exit(str(exc), code=1) from None
 
 

@@ -8,6 +8,7 @@ import sys
 import pytest
 import yaml
 
+from plugins.sitebuild.folder import MANIFEST
 from plugins.sitebuild.publish import (PublishError, build_for_publishing, copy_to_folder, push_to_gh_pages,
                                        rsync_command, rsync_to)
 from tests.support.sites import FIXTURES, ROOT, soup
@@ -34,17 +35,45 @@ def test_the_publish_build_uses_production_urls(site):
 
 def test_publish_to_a_folder_copies_the_whole_site(site, tmp_path):
     target = copy_to_folder(site, tmp_path / "www")
-    assert files_of(target) == files_of(site)
+    assert files_of(target) == sorted([*files_of(site), MANIFEST])
     assert (target / "index.html").read_bytes() == (site / "index.html").read_bytes()
 
 
 def test_publishing_again_replaces_the_old_site_and_its_stale_files(site, tmp_path):
+    target, older = tmp_path / "www", tmp_path / "older-site"
+    shutil.copytree(site, older)  # the site as it was, with an entry since removed
+    (older / "removed-entry").mkdir()
+    (older / "removed-entry" / "index.html").write_text("stale", encoding="utf-8")
+    copy_to_folder(older, target)
+    copy_to_folder(site, target)
+    assert not (target / "removed-entry").exists() and files_of(target) == sorted([*files_of(site), MANIFEST])
+
+
+FOREIGN = {"CNAME": "archive.example.org\n", ".well-known/acme-challenge/token": "proof",
+           "uploads/report.pdf": "%PDF-1.4"}
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN))
+def test_publishing_keeps_files_the_site_did_not_write(site, tmp_path, name):
     target = tmp_path / "www"
     copy_to_folder(site, target)
-    (target / "removed-entry").mkdir()
-    (target / "removed-entry" / "index.html").write_text("stale", encoding="utf-8")
+    (target / name).parent.mkdir(parents=True, exist_ok=True)
+    (target / name).write_text(FOREIGN[name], encoding="utf-8")
     copy_to_folder(site, target)
-    assert not (target / "removed-entry").exists() and files_of(target) == files_of(site)
+    assert (target / name).read_text(encoding="utf-8") == FOREIGN[name]
+    assert (target / "index.html").read_bytes() == (site / "index.html").read_bytes()
+
+
+def test_publishing_keeps_the_folders_mode_and_identity(site, tmp_path):
+    target = tmp_path / "www"
+    target.mkdir()
+    target.chmod(0o750)
+    before = target.stat()
+    copy_to_folder(site, target)
+    copy_to_folder(site, target)
+    after = target.stat()
+    assert (after.st_ino, after.st_mode, after.st_uid, after.st_gid) == \
+        (before.st_ino, before.st_mode, before.st_uid, before.st_gid)
 
 
 def test_publish_refuses_a_folder_that_holds_something_else(site, tmp_path):

@@ -13,6 +13,8 @@ import hashlib
 import logging
 import os
 import pickle
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -85,11 +87,27 @@ def prewarm(cache: ReaderCache, jobs: list, settings, workers: int) -> int:
         return 0
     chunks = [missing[i::workers] for i in range(workers)]
     plain_settings = {k: settings[k] for k in ("PATH", "MARKDOWN", "TIMEZONE", "ENTRIES_DATA_PATH") if k in settings}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
         for results in pool.map(_read_many, chunks, [plain_settings] * workers):
             for key, value in results:
                 cache.put(key, value)
     return len(missing)
+
+
+def exit_with_parent(parent: int, every: float = 0.5) -> None:
+    """In a pool worker: end when the build that started it is gone.
+
+    A forked worker holds its own copy of the task queue's write end, so a
+    build killed with SIGKILL never sends it the end of the queue: it would wait
+    for work forever, one orphan per core per killed build. A daemon thread
+    notices the new parent (the worker is handed to init) and exits.
+    """
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _read_many(jobs, settings):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import Problem
+from .limits import FrontMatterWalk
 
 FENCE = "---"
 
@@ -107,35 +108,24 @@ def split(text: str, path: str) -> FrontMatter:
     if not isinstance(node, yaml.MappingNode):
         raise Problem(path, node.start_mark.line + 2, "the front matter is not a mapping of keys to values",
                       "write one 'key: value' per line")
-    positions: dict = {}
-    _check_and_map(node, (), positions, path)
     try:
+        walk = FrontMatterWalk(path)
+        walk.walk(node)  # each node once; refuses alias bombs and deep nesting before anything expands them
         data = loader.construct_document(node)
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+    except yaml.YAMLError as exc:
+        raise _unreadable(path, exc) from None
+    except (RecursionError, ValueError, TypeError) as exc:
         raise Problem(path, 2, f"YAML could not be read: {exc}", "simplify the front matter") from None
     finally:
         loader.dispose()
     body = "\n".join(lines[end + 1:])
-    return FrontMatter(data=data, body=body, body_line=end + 2, lines=positions)
+    return FrontMatter(data=data, body=body, body_line=end + 2, lines=walk.positions)
 
 
-def _check_and_map(node, location, positions, path, depth=0):
-    """Record the file line of every key and list item; reject duplicate keys."""
-    if depth > 20:
-        raise Problem(path, node.start_mark.line + 2, "the front matter is nested too deeply",
-                      "entries need at most four levels of nesting")
-    if isinstance(node, yaml.MappingNode):
-        seen = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
-            line = key_node.start_mark.line + 2  # +1 for 1-based, +1 for the opening fence
-            if key in seen:
-                raise Problem(path, line, f"the key '{key}' appears twice (first on line {seen[key]})",
-                              "keep one of them")
-            seen[key] = line
-            positions[location + (key,)] = line
-            _check_and_map(value_node, location + (key,), positions, path, depth + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            positions[location + (index,)] = item.start_mark.line + 2
-            _check_and_map(item, location + (index,), positions, path, depth + 1)
+def _unreadable(path: str, exc: yaml.YAMLError) -> Problem:
+    """A value YAML cannot construct (a ``!!python/…`` tag), at its own line."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 2 if mark is not None else 2
+    what = getattr(exc, "problem", None) or str(exc)
+    return Problem(path, line, f"YAML could not be read: {what}",
+                   "remove the tag (a word after '!') and write a plain value")

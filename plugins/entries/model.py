@@ -342,22 +342,12 @@ class Entry(Strict):
     @classmethod
     def _date_has_day(cls, value: PartialDate):
         if value.precision in ("year", "month"):
-            raise PydanticCustomError("bad_date", "'{value}' needs a day: write YYYY-MM-DD", {"value": str(value)})
+            raise PydanticCustomError("bad_date", "'{value}' needs a day — write the entry's date as YYYY-MM-DD "
+                                      "or a full timestamp (YYYY-MM-DDTHH:MM+03:00)", {"value": str(value)})
         return value
 
-    @model_validator(mode="after")
-    def _published_has_source(self):
-        if self.status == "published" and not self.sources:
-            raise PydanticCustomError("no_sources", "a published entry needs at least one source — "
-                                      "add a 'sources:' list, or set 'status: draft'", {})
-        seen = set()
-        for index, event in enumerate(self.events):
-            event_id = event.id or f"event-{index + 1}"
-            if event_id in seen:
-                raise PydanticCustomError("duplicate_event", "two events share the id '{id}' — give each its own",
-                                          {"id": event_id})
-            seen.add(event_id)
-        return self
+    # A published entry's sources and unique event ids span keys: validation.cross_key_problems checks
+    # them on the front matter as written, so they are reported with every other problem of the file.
 
     def event_id(self, index: int) -> str:
         event = self.events[index]

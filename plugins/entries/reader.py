@@ -23,6 +23,7 @@ from .citations import citation_findings
 from .dates import parse_timestamp
 from .errors import Problem
 from .guesses import guess_findings
+from .limits import MAX_BODY_NESTING, body_nesting_problems
 from .pages import load_page
 from .registry import load_registries
 from .sanitise import clean_body
@@ -127,20 +128,30 @@ class EntryReader(BaseReader):
 
 
 def load_valid_entry(source_path, shown, registries, raw=None):
-    """An entry whose front matter, citations and post cards are valid, or Problem / ProblemList.
+    """An entry whose front matter, citations and body are valid, or Problem / ProblemList with all of them.
 
     Warnings (a draft's uncited figure, say) ride on the result for ``invoke check`` to print.
     """
-    loaded = load_entry(source_path, registries, raw=raw, shown=shown)
+    try:
+        loaded = load_entry(source_path, registries, raw=raw, shown=shown)
+    except ProblemList as many:
+        if many.front is not None:
+            many.problems.extend(body_problems(shown, many.front.body, many.front.body_line))
+        raise
     problems, loaded.warnings = citation_findings(shown, loaded.entry, loaded.front)
-    problems += post_card_problems(shown, loaded.front.body, loaded.front.body_line)
+    problems += body_problems(shown, loaded.front.body, loaded.front.body_line)
     text = (raw if raw is not None else Path(source_path).read_bytes()).decode("utf-8-sig", "replace")
     guesses, cautions = guess_findings(shown, text, loaded.front.body_line, loaded.entry.status)
     problems += guesses
     loaded.warnings += cautions
     if problems:
-        raise ProblemList(problems)
+        raise ProblemList(problems, loaded.front)
     return loaded
+
+
+def body_problems(path: str, body: str, body_line: int) -> list:
+    """What in a body the build would refuse: broken post cards, lists or quotes nested too deep."""
+    return post_card_problems(path, body, body_line) + body_nesting_problems(path, body, body_line)
 
 
 def read_entry_uncached(source_path, shown, registries, settings, raw=None):
@@ -150,8 +161,13 @@ def read_entry_uncached(source_path, shown, registries, settings, raw=None):
     loaded = load_valid_entry(source_path, shown, registries, raw=raw)
     for warning in loaded.warnings:  # what invoke check prints as warnings: a draft's missing citations
         logger.warning("%s", warning)
-    html = render_markdown(loaded.front.body, settings)
-    return html, loaded.entry, html_to_text(html)
+    try:
+        html = render_markdown(loaded.front.body, settings)
+        return html, loaded.entry, html_to_text(html)
+    except RecursionError:  # body_nesting_problems should have said so; never a traceback all the same
+        _markdown_instances.clear()  # a converter left half-way is not reused
+        raise Problem(shown, loaded.front.body_line, "the body is nested too deeply for Markdown",
+                      f"nest lists and quotes at most {MAX_BODY_NESTING} levels deep") from None
 
 
 def read_entry_cached(cache, key, source_path, shown, registries, settings, raw=None):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,9 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, did_you_mean
 from .frontmatter import FrontMatter, decode, split
-from .model import Entry
+from .model import SLUG_PATTERN, Entry
+
+SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass
@@ -30,7 +33,12 @@ class LoadedEntry:
 def load_entry(path, registries, raw: bytes | None = None, shown: str | None = None) -> LoadedEntry:
     """Read and validate one entry file; raise Problem, or ProblemList for several.
 
-    ``shown`` is the path as the maintainer should see it in messages.
+    ``shown`` is the path as the maintainer should see it in messages. Once the
+    front matter is read, every problem of the file is found in this one pass
+    (the check and the build both come here): key by key, and the rules that
+    span keys (a source for a published entry, unique event ids, the slug) even
+    when other keys are wrong. A ProblemList carries the front matter, so the
+    body's problems can be added to it.
     """
     if raw is None:
         raw = Path(path).read_bytes()
@@ -38,31 +46,48 @@ def load_entry(path, registries, raw: bytes | None = None, shown: str | None = N
     front = split(decode(raw, path), path)
     if not isinstance(front.data, dict):
         raise Problem(path, 2, "the front matter is not a mapping of keys to values", "write one 'key: value' per line")
+    problems, entry = [], None
     try:
         entry = Entry.model_validate(front.data, context={"registries": registries})
     except ValidationError as exc:
-        raise ProblemList([problem_from_error(path, front, err) for err in exc.errors()]) from None
+        problems = [problem_from_error(path, front, err) for err in exc.errors()]
     except RecursionError:
-        raise Problem(path, 2, "the front matter is nested too deeply", "simplify it") from None
-    loaded = LoadedEntry(path, entry, front)
-    _check_slug_matches(loaded)
-    return loaded
+        problems = [Problem(path, 2, "the front matter is nested too deeply", "simplify it")]
+    problems += cross_key_problems(path, front)
+    if problems:
+        raise ProblemList(problems, front)
+    return LoadedEntry(path, entry, front)
 
 
 class ProblemList(Exception):
-    """Several problems in one file."""
+    """Several problems in one file (and its front matter, when it could be read)."""
 
-    def __init__(self, problems):
+    def __init__(self, problems, front: FrontMatter | None = None):
         self.problems = problems
+        self.front = front
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def _check_slug_matches(loaded: LoadedEntry) -> None:
-    stem = Path(loaded.path).stem
-    if loaded.entry.slug and loaded.entry.slug != stem:
-        line = loaded.front.line_of(("slug",))
-        raise Problem(loaded.path, line, f"the slug '{loaded.entry.slug}' differs from the file name '{stem}.md'",
-                      f"rename the file to {loaded.entry.slug}.md or remove the slug line")
+def cross_key_problems(path: str, front: FrontMatter) -> list:
+    """The rules that span keys, on the front matter as written, so they show with every other problem."""
+    data, problems = front.data, []
+    if data.get("status", "published") == "published" and not data.get("sources"):
+        line = front.lines.get(("sources",)) or front.lines.get(("status",)) or 2
+        problems.append(Problem(path, line, "a published entry needs at least one source",
+                                "add a 'sources:' list, or set 'status: draft'"))
+    events = data.get("events")
+    seen = set()
+    for index, event in enumerate(events if isinstance(events, list) else []):
+        event_id = event.get("id") if isinstance(event, dict) and event.get("id") else f"event-{index + 1}"
+        if event_id in seen:
+            problems.append(Problem(path, front.line_of(("events", index)), f"two events share the id '{event_id}'",
+                                    "give each its own"))
+        seen.add(event_id)
+    stem, slug = Path(path).stem, data.get("slug")
+    if isinstance(slug, str) and slug and slug != stem and SLUG.fullmatch(slug):
+        problems.append(Problem(path, front.line_of(("slug",)), f"the slug '{slug}' differs from the file name "
+                                f"'{stem}.md'", f"rename the file to {slug}.md or remove the slug line"))
+    return problems
 
 
 def problem_from_error(path: str, front: FrontMatter, err: dict, model=Entry) -> Problem:

@@ -7,7 +7,9 @@ Signals used (module functions, as Pelican holds receivers weakly):
   process (background.py), and give every article its ``related_entries``
   (related.py) before any page is written;
 - ``get_generators``: ``SearchGenerator`` writes ``/search/``, then waits for
-  the worker, which writes the static index the page fetches.
+  the worker, which writes the static index the page fetches;
+- ``finalized``: swap the index this build wrote (into a copy, staging.py)
+  in for the one the CLI and the service read; a failed build never gets here.
 
 The query rules are in ``query.py``, shared by the CLI (``invoke search``) and
 the service (``service.py``); the page's JavaScript copies them.
@@ -25,7 +27,7 @@ from .aliases import name_groups
 from .background import PendingSearch
 from .documents import document_for
 from .early import start_early, take_early
-from .job import related_cache, start_search
+from .job import commit_search_index, related_cache, start_search
 from .related import cached_related_urls
 from .schema import FILTER_FIELDS, FILTER_REGISTRIES
 from .settings import search_settings
@@ -129,3 +131,4 @@ def register():
     signals.article_generator_init.connect(start_early)
     signals.all_generators_finalized.connect(index_entries)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(commit_search_index)

@@ -47,6 +47,7 @@ class SearchJob:
     static_dir: str     # the static index's folder in the output
     shard_bytes: int
     aliases: list = field(default_factory=list)  # NameGroups: every spelling of each entity's name
+    live_index_path: str = ""  # the index the build replaces when it succeeds (index_path is its staged copy)
 
 
 @dataclass
@@ -68,7 +69,8 @@ def run_job(job: SearchJob) -> SearchOutcome:
     search_logger.setLevel(logging.INFO)
     try:
         started = time.perf_counter()
-        report = update_index(Path(job.index_path), job.documents, job.boosts)
+        report = update_index(Path(job.index_path), job.documents, job.boosts,
+                              Path(job.live_index_path) if job.live_index_path else None)
         save_aliases(Path(job.index_path), job.aliases)
         index_seconds = time.perf_counter() - started
         started = time.perf_counter()

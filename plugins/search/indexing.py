@@ -58,13 +58,18 @@ def open_index(path: Path):
     raise FileNotFoundError(f"no search index at {path}; build the site first (./dev build)")
 
 
-def update_index(path: Path, documents: list, boosts: dict) -> IndexReport:
-    """Bring the index at ``path`` up to date with ``documents`` (SearchDocuments, unique by url)."""
+def update_index(path: Path, documents: list, boosts: dict, shown: Path | None = None) -> IndexReport:
+    """Bring the index at ``path`` up to date with ``documents`` (SearchDocuments, unique by url).
+
+    ``shown`` is the path the log names: a build updates a staged copy (staging.py) of the index the
+    maintainer knows by its setting.
+    """
     path = Path(path)
+    shown = shown or path
     fingerprint = schema_fingerprint(boosts)
     ix, known, reason = _existing(path, fingerprint)
     if ix is None:
-        logger.info("search: building the index at %s from scratch (%s)", path, reason)
+        logger.info("search: building the index at %s from scratch (%s)", shown, reason)
         ix = _create(path, boosts, fingerprint)
         known = {}
     current = {document.url: document for document in documents}
@@ -74,7 +79,7 @@ def update_index(path: Path, documents: list, boosts: dict) -> IndexReport:
         try:
             writer = ix.writer(timeout=30.0, limitmb=WRITER_MEMORY_MB)
         except LockError:
-            raise IndexBusy(f"another build is writing the search index at {path}; wait for it to finish, "
+            raise IndexBusy(f"another build is writing the search index at {shown}; wait for it to finish, "
                             f"or delete {path} if no build is running") from None
         with writer:
             for url in removed:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from pathlib import Path
 from urllib.parse import parse_qsl
@@ -45,7 +46,7 @@ MAX_QUERY_STRING = 8192  # bytes; a 500-character query fits many times over
 
 
 class SearchService:
-    """WSGI app over the index at ``index_path``; searchers are opened per thread and refreshed."""
+    """WSGI app over the index at ``index_path``; searchers are opened per thread, afresh for each new index."""
 
     def __init__(self, index_path: Path, max_results: int = 50):
         self.index_path = Path(index_path)
@@ -90,17 +91,32 @@ class SearchService:
         }
 
     def _searcher(self):
-        """This thread's searcher, reopened when a build has changed the index."""
-        searcher = getattr(self._local, "searcher", None)
-        if searcher is None:
-            searcher = open_index(self.index_path).searcher(weighting=weighting())
-        else:
-            try:  # refresh() hands unchanged segments over to the new searcher and closes the rest
-                searcher = searcher.refresh()
-            except Exception:  # the index was rebuilt from scratch under us: start over
-                searcher = open_index(self.index_path).searcher(weighting=weighting())
-        self._local.searcher = searcher
+        """This thread's searcher, opened afresh whenever a build has swapped in another index.
+
+        Never ``Searcher.refresh()``: whoosh3 3.54.0 reuses the segments the new
+        index replaced, so edited entries came back twice and deleted ones stayed.
+        A build swaps in a whole new folder (staging.py), so the folder's identity
+        and Whoosh's generation say when the index changed.
+        """
+        version = index_version(self.index_path)
+        current = getattr(self._local, "current", None)
+        if current is not None and (current[0] == version or version == ()):
+            return current[1]  # unchanged, or between the two renames of a swap: the old one still reads
+        searcher = open_index(self.index_path).searcher(weighting=weighting())
+        if current is not None:
+            current[1].close()
+        self._local.current = (version, searcher)
         return searcher
+
+
+def index_version(index_path: Path) -> tuple:
+    """What changes when a build replaces the index: the folder (inode, time) and Whoosh's generation."""
+    try:
+        folder = os.stat(index_path)
+    except FileNotFoundError:
+        return ()
+    tocs = [name for name in os.listdir(index_path) if name.endswith(".toc")]
+    return folder.st_ino, folder.st_mtime_ns, tuple(sorted(tocs))
 
 
 def parse_params(query_string: str) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plugins.sitebuild.serve import StaticFiles
+from plugins.sitebuild.serve import SERVER_OPTIONS, StaticFiles
 
 from .service import SearchService
 
@@ -30,4 +30,4 @@ def serve_forever(output: Path, index_path: Path, host: str, port: int, max_resu
     """Serve until Ctrl-C with waitress, a production-grade pure-Python WSGI server."""
     from waitress import serve
 
-    serve(site_app(output, index_path, max_results), host=host, port=port, threads=8, ident="news-archive")
+    serve(site_app(output, index_path, max_results), host=host, port=port, **SERVER_OPTIONS)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import time
 from pathlib import Path
+
+from .lock import DEFAULT_TIMEOUT, BuildBusy, build_lock
 
 logger = logging.getLogger(__name__)
 
@@ -25,13 +28,22 @@ def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
     return read_settings(settings_file, override=overrides or {})
 
 
-def build(settings_file: str = "pelicanconf.py", output: str | None = None, overrides: dict | None = None) -> dict:
-    """Build into ``<output>.partial``, then swap it in; return timing figures."""
-    from pelican import Pelican
+def build(settings_file: str = "pelicanconf.py", output: str | None = None, overrides: dict | None = None,
+          lock_timeout: float = DEFAULT_TIMEOUT) -> dict:
+    """Build into ``<output>.partial``, then swap it in; return timing figures.
 
+    One build at a time per output folder and cache (lock.py): a second one waits.
+    """
     overrides = dict(overrides or {})
     probe = load_settings(settings_file, overrides)
     final = Path(output or probe["OUTPUT_PATH"]).resolve()
+    with build_lock([final, Path(probe["CACHE_PATH"])], timeout=lock_timeout):
+        return _build_locked(settings_file, final, overrides)
+
+
+def _build_locked(settings_file: str, final: Path, overrides: dict) -> dict:
+    from pelican import Pelican
+
     partial = final.with_name(final.name + ".partial")
     if partial.exists():
         shutil.rmtree(partial)
@@ -137,6 +149,14 @@ def delete_later(folder: Path) -> None:
     subprocess_delete(trash)
 
 
+def staging_folders(final: Path) -> list:
+    """The folders builds make beside ``final``: ``.partial``, ``.spare`` and replaced sites (``.old-<pid>-<n>``)."""
+    final = Path(final)
+    made = re.compile(re.escape(final.name) + r"(\.partial|\.spare|(\.spare|\.partial)?\.old-\d+-\d+)")
+    return [folder for folder in final.parent.glob(final.name + ".*")
+            if made.fullmatch(folder.name) and folder.is_dir() and not folder.is_symlink()]
+
+
 def remove_stale_copies(final: Path) -> None:
     """Sites replaced by earlier builds and not yet gone (still being deleted, or the delete was killed)."""
     for stale in final.parent.glob(final.name + ".*"):
@@ -175,6 +195,9 @@ def main(argv=None) -> int:
         figures = build(args.settings, output=args.output, overrides=overrides)
     except EntryErrors as exc:
         print(exc.report())
+        return 1
+    except BuildBusy as exc:
+        print(exc)
         return 1
     print(f"built {figures['output']} in {figures['seconds']:.2f} s")
     return 0

@@ -1,7 +1,7 @@
 """``invoke publish``: build with the production settings, then put the site somewhere.
 
-Three ways out, as pelican-quickstart offers them: a folder (copied in and
-swapped, so the folder is never half old and half new), an rsync target
+Three ways out, as pelican-quickstart offers them: a folder (each file
+replaced atomically; files the archive did not write stay, see folder.py), an rsync target
 (``rsync -avz --delete``), or a branch of a git remote (ghp-import, which
 commits the folder as the branch's whole tree, on top of the branch's
 history, and pushes it).
@@ -14,7 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .build import build, swap_in
+from .build import build
+from .folder import FolderRefused, publish_into
 
 
 class PublishError(Exception):
@@ -28,25 +29,11 @@ def build_for_publishing(staging, settings_file: str = "publishconf.py", overrid
 
 
 def copy_to_folder(site, target) -> Path:
-    """Make ``target`` hold exactly the built site.
-
-    A folder that is not empty must already hold a site (an index.html): a typo
-    in --to must never replace someone's home folder.
-    """
-    site, target = Path(site).resolve(), Path(target).resolve()
-    if target == site or target in site.parents:
-        raise PublishError(f"{target} holds the build itself; publish to another folder")
-    if target.exists() and not target.is_dir():
-        raise PublishError(f"{target} is a file, not a folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists():
-        raise PublishError(f"{target} is not empty and holds no site (no index.html); "
-                           "publish into an empty folder or one you published to before")
-    partial = target.with_name(target.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(site, partial)
-    swap_in(partial, target)
-    return target
+    """Make ``target`` serve the built site, keeping files the archive did not write (folder.py)."""
+    try:
+        return publish_into(site, target)
+    except FolderRefused as exc:
+        raise PublishError(str(exc)) from None
 
 
 def rsync_command(site, destination: str) -> list[str]:

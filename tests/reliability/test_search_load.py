@@ -4,17 +4,26 @@
 and p95 are printed and recorded); 1,000 malformed requests must never get a 500, and every
 answer must be JSON with the service's Content-Security-Policy. The load generator is
 bench/load.py's, which also prints the figures for docs/reliability.md (``python -m bench.load``).
-Path traversal on the static server is tests/test_search_service.py's.
+Path traversal on the static server is tests/test_search_service.py's. The last test searches
+while builds replace the index (issue #11): every answer must be that of the index current when the
+search was sent (or of one swapped in while it ran), never doubled, never missing an entry.
 """
 
+import http.client
 import json
 import random
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
 
 from bench.load import Request, run_load, search_answer_problem, search_server, valid_searches
 from plugins.search.service import JSON_HEADERS
+from tests.support.sites import ROOT, build_site
 
 SEARCHES, CLIENTS, TIME_LIMIT = 10_000, 20, 120.0
 SERVICE_HEADERS = {name.lower(): value for name, value in JSON_HEADERS}
@@ -142,3 +151,98 @@ def test_the_malformed_set_covers_what_the_issue_lists():
                    "limit=99999999999999999999", "foo=bar", "/api/searchx"):
         assert sample in targets
     assert {r.method for r in malformed_requests()} >= {"POST", "PUT", "DELETE"}
+
+
+# --- searches while builds replace the index ---------------------------------------------------------
+
+REBUILDS = 6
+ALL_ENTRIES = "/api/search?from=1900&limit=50"
+MARKED = "/api/search?q=zebracorn&limit=50"  # a word only the edited state has
+
+
+@dataclass
+class Answer:
+    sent: float  # time.monotonic() when the request went out
+    target: str
+    status: int
+    urls: list
+
+
+def search_until(port: int, stop: threading.Event, answers: list) -> None:
+    """One keep-alive client asking both searches in turn until ``stop``; every answer recorded."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        while not stop.is_set():
+            for target in (ALL_ENTRIES, MARKED):
+                sent = time.monotonic()
+                try:
+                    connection.request("GET", target)
+                    response = connection.getresponse()
+                    body = response.read()
+                except (OSError, http.client.HTTPException) as exc:
+                    answers.append(Answer(sent, target, 0, [f"{type(exc).__name__}: {exc}"]))
+                    connection.close()
+                    continue
+                urls = [hit["url"] for hit in json.loads(body)["results"]] if response.status == 200 else []
+                answers.append(Answer(sent, target, response.status, urls))
+    finally:
+        connection.close()
+
+
+def edited_state(content: Path, original: dict) -> None:
+    """One entry gone, another with a word no other entry has."""
+    gone, marked = sorted(original)[:2]
+    (content / gone).unlink()
+    (content / marked).write_text(original[marked].replace("\nsummary: ", "\nsummary: Zebracorn. ", 1),
+                                  encoding="utf-8")
+
+
+def original_state(content: Path, original: dict) -> None:
+    for relative, text in original.items():
+        (content / relative).write_text(text, encoding="utf-8")
+
+
+def published(output: Path) -> list:
+    return sorted(str(page.parent.relative_to(output)) + "/" for page in output.glob("20*/*/*/*/index.html"))
+
+
+def test_searches_during_rebuilds_never_see_a_stale_doubled_or_missing_entry(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    shutil.copytree(ROOT / "content", content)
+    original = {str(p.relative_to(content)): p.read_text(encoding="utf-8") for p in content.glob("articles/*/*.md")}
+    build_site(content, output)
+    states = [(0.0, published(output), [])]  # (built at, every url, urls with the marked word)
+    stop, answers = threading.Event(), []
+    with search_server(output, tmp_path / "cache" / "search-index") as port:
+        clients = [threading.Thread(target=search_until, args=(port, stop, answers)) for _ in range(4)]
+        for client in clients:
+            client.start()
+        try:
+            for number in range(REBUILDS):
+                (edited_state if number % 2 == 0 else original_state)(content, original)
+                build_site(content, output)
+                marked = [url for url in published(output) if "Zebracorn" in (output / url / "index.html").read_text()]
+                states.append((time.monotonic(), published(output), marked))
+            time.sleep(0.5)
+        finally:
+            stop.set()
+            for client in clients:
+                client.join(60)
+    assert len({tuple(urls) for _, urls, _ in states}) == 2, "the rebuilds should alternate two archives"
+    problems = [problem for answer in answers if (problem := answer_problem(answer, states))]
+    print(f"\n{len(answers)} searches during {REBUILDS} rebuilds, {len(problems)} problems")
+    assert len(answers) > 100 * REBUILDS, "too few searches ran during the rebuilds"
+    assert problems == [], f"{len(problems)} bad answers, the first: {problems[:5]}"
+
+
+def answer_problem(answer: Answer, states: list):
+    """None if the answer is that of the index current when it was sent, or of one built while it ran."""
+    if answer.status != 200:
+        return f"{answer.target}: status {answer.status} {answer.urls}"
+    if len(answer.urls) != len(set(answer.urls)):
+        return f"{answer.target}: an entry returned twice: {answer.urls}"
+    current = max(index for index, (built, _, _) in enumerate(states) if built <= answer.sent)
+    allowed = [sorted(urls if answer.target == ALL_ENTRIES else marked) for _, urls, marked in states[current:]]
+    if sorted(answer.urls) not in allowed[:2]:
+        return f"{answer.target} sent after build {current}: {sorted(answer.urls)}, expected {allowed[0]}"
+    return None
