@@ -272,7 +272,8 @@ def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-page
 
 @task
 def schema(c):
-    """Regenerate schema/entry.schema.json and the README's front matter reference."""
+    """Regenerate schema/entry.schema.json, the README's front matter reference and docs/settings.md."""
+    from plugins.contract.settings import SETTINGS_DOC, settings_table
     from plugins.entries.reference import README_END, README_START, SCHEMA_PATH, entry_json_schema, front_matter_reference
 
     (ROOT / SCHEMA_PATH).parent.mkdir(exist_ok=True)
@@ -282,7 +283,9 @@ def schema(c):
     _old, tail = rest.split(README_END, 1)
     (ROOT / "README.md").write_text(f"{head}{README_START}\n{front_matter_reference()}\n{README_END}{tail}",
                                     encoding="utf-8")
-    print(f"Wrote {SCHEMA_PATH} and the README reference")
+    (ROOT / SETTINGS_DOC).parent.mkdir(exist_ok=True)
+    (ROOT / SETTINGS_DOC).write_text(settings_table(), encoding="utf-8")
+    print(f"Wrote {SCHEMA_PATH}, the README reference and {SETTINGS_DOC}")
 
 
 @task

@@ -4,7 +4,7 @@ Reading an entry (YAML, validation, Markdown) is most of a cold build. The
 result depends only on the file's bytes, the registries, the reader's own code
 and the Markdown settings, so it is cached under a hash of exactly those; an
 edit to any of them misses the cache. Files the cache lacks are read by a pool
-of processes before Pelican asks for them, using every core.
+of processes before Pelican asks for them (prewarm.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import hashlib
 import logging
 import os
 import pickle
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -76,32 +75,3 @@ def environment_digest(settings, data_dir: Path) -> str:
 def entry_key(raw: bytes, shown_path: str, environment: str) -> str:
     # The shown path is part of the key: messages and slugs name the file.
     return hashlib.sha256(raw + b"\0" + shown_path.encode() + b"\0" + environment.encode()).hexdigest()
-
-
-def prewarm(cache: ReaderCache, jobs: list, settings, workers: int) -> int:
-    """Read uncached entries in parallel; ``jobs`` are (key, source_path, shown) triples."""
-    missing = [job for job in jobs if job[0] not in cache.items]
-    if len(missing) < 8 or workers < 2:
-        return 0
-    chunks = [missing[i::workers] for i in range(workers)]
-    plain_settings = {k: settings[k] for k in ("PATH", "MARKDOWN", "TIMEZONE", "ENTRIES_DATA_PATH") if k in settings}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(_read_many, chunks, [plain_settings] * workers):
-            for key, value in results:
-                cache.put(key, value)
-    return len(missing)
-
-
-def _read_many(jobs, settings):
-    from .reader import read_entry_uncached
-    from .registry import load_registries
-
-    data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))
-    registries = load_registries(data_dir)
-    results = []
-    for key, source_path, shown in jobs:
-        try:
-            results.append((key, read_entry_uncached(source_path, shown, registries, settings)))
-        except Exception:  # the reader in the main process reports it properly
-            continue
-    return results

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from plugins.contract.settings import REGISTRY_FOLDER
+
 from .errors import EntryErrors, Problem
 from .pages import load_page
 from .reader import load_valid_entry
@@ -16,7 +18,7 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
     """Every problem in the archive, and how many entry files were read."""
     content = Path(content_dir)
     try:
-        registries = load_registries(data_dir or content / "data")
+        registries = load_registries(data_dir or content / REGISTRY_FOLDER)
     except EntryErrors as exc:
         return exc.problems, 0
     problems, count, urls = [], 0, {}
@@ -43,7 +45,7 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
 
 def check_files(paths, content_dir) -> list:
     """Problems of some entry files only (for pre-commit on changed entries)."""
-    registries = load_registries(Path(content_dir) / "data")
+    registries = load_registries(Path(content_dir) / REGISTRY_FOLDER)
     problems = []
     for path in paths:
         _check_entry(path, os.path.relpath(path), registries, problems)

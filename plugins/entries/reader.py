@@ -9,7 +9,10 @@ content model and records every problem; the plugin then stops the build
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import markdown
 from markupsafe import escape
@@ -17,32 +20,42 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
-from .cache import entry_key
+from plugins.contract import build_of, registry_folder
+from plugins.embeds.postcard import parse_post_cards
+
+from .cache import ReaderCache, entry_key
 from .dates import parse_timestamp
 from .errors import Problem
 from .pages import load_page
 from .registry import load_registries
+from .text import html_to_text
 from .validation import ProblemList, load_entry
 
-PROBLEMS_KEY = "_ENTRY_PROBLEMS"
-CACHE_KEY = "_ENTRY_CACHE"
-ENVIRONMENT_KEY = "_ENTRY_ENVIRONMENT"
+
+@dataclass
+class Reading:
+    """The entries plugin's own state while Pelican reads: one per build (``reading_of``)."""
+
+    registries: Any = None  # loaded once per build: the files cannot change mid-build
+    cache: ReaderCache | None = None
+    environment: str = ""
+
+
+def reading_of(settings) -> Reading:
+    return build_of(settings).state(__name__, Reading)
+
 
 _registry_cache: dict = {}
-
-
-REGISTRIES_KEY = "_ENTRY_REGISTRIES"
 
 
 def registries_for(settings):
     """Registries of the archive, re-read only when a registry file changes.
 
-    Within one build they are looked up once (``start_run`` puts them in the
-    settings): checking the files' stamps for each of thousands of entries adds up.
+    Within one build they are looked up once (``start_run`` keeps them in the
+    build's ``Reading``): checking the files' stamps for each of thousands of
+    entries adds up.
     """
-    if REGISTRIES_KEY in settings:
-        return settings[REGISTRIES_KEY]
-    data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))
+    data_dir = registry_folder(settings)
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.yml")))
     key = str(data_dir.resolve())
     cached = _registry_cache.get(key)
@@ -72,8 +85,6 @@ def render_markdown(body: str, settings) -> str:
 
 
 def post_card_problems(path: str, body: str, body_line: int) -> list:
-    from plugins.embeds.postcard import parse_post_cards
-
     return [Problem(path, body_line + line - 1, what, fix)
             for card in parse_post_cards(body) for line, what, fix in card.problems]
 
@@ -89,7 +100,7 @@ class EntryReader(BaseReader):
             return self._read(source_path)
         except (Problem, ProblemList) as exc:
             problems = exc.problems if isinstance(exc, ProblemList) else [exc]
-            self.settings.setdefault(PROBLEMS_KEY, []).extend(problems)
+            build_of(self.settings).problems.extend(problems)
             raise
 
     def _read(self, source_path):
@@ -101,13 +112,14 @@ class EntryReader(BaseReader):
             if page.slug:
                 metadata["slug"] = page.slug
             return render_markdown(body, self.settings), metadata
-        registries = registries_for(self.settings)
-        cache = self.settings.get(CACHE_KEY)
+        reading = reading_of(self.settings)
+        registries = reading.registries or registries_for(self.settings)
+        cache = reading.cache
         if cache is None:
             html, entry, text = read_entry_uncached(source_path, shown, registries, self.settings)
         else:
             raw = Path(source_path).read_bytes()
-            key = entry_key(raw, shown, self.settings[ENVIRONMENT_KEY])
+            key = entry_key(raw, shown, reading.environment)
             html, entry, text = read_entry_cached(cache, key, source_path, shown, registries, self.settings, raw)
         slug = entry_slug(entry, source_path)
         metadata = entry_metadata(entry, slug, registries, self.settings)
@@ -131,8 +143,6 @@ def load_valid_entry(source_path, shown, registries, raw=None):
 
 def read_entry_uncached(source_path, shown, registries, settings, raw=None):
     """(html, entry, plain text of the body) for one entry file, or Problem / ProblemList."""
-    from .text import html_to_text
-
     loaded = load_valid_entry(source_path, shown, registries, raw=raw)
     html = render_markdown(loaded.front.body, settings)
     return html, loaded.entry, html_to_text(html)
@@ -185,8 +195,6 @@ def entry_metadata(entry, slug, registries, settings) -> dict:
 
 
 def _zone(settings):
-    from zoneinfo import ZoneInfo
-
     return ZoneInfo(settings.get("TIMEZONE", "UTC"))
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from plugins.contract import site_url
+
 from .jsonfeed import dumps
 
 
@@ -31,11 +33,12 @@ def news_article(article, site_url: str, site_name: str, registries) -> dict:
     return document
 
 
-def make_filter(settings, registries_for):
-    site_url = (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
+def make_filter(settings, registries):
+    """The template filter; ``registries()`` gives this build's registries (known once the archive is read)."""
+    base = site_url(settings)
 
     def news_article_json_ld(article):
-        document = news_article(article, site_url, settings["SITENAME"], registries_for(settings))
+        document = news_article(article, base, settings["SITENAME"], registries())
         return Markup(dumps(document))  # dumps escapes <, > and & so </script> cannot occur
 
     return news_article_json_ld

@@ -10,8 +10,8 @@ two cores or more, for roughly the cost of the longer of the two.
 
 The worker is a fresh interpreter ("spawn"), not a fork of a Pelican process
 that may hold threads and locks. Its log lines and the files it wrote are sent
-back, so the log reads as if one process did everything and the incremental
-plugin does not take the files for leftovers.
+back, so the log reads as if one process did everything and the files are
+claimed by the build (not taken for leftovers).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.incremental import write_output
+from plugins.contract import OutputFiles
 
 from .collection import weighting
 from .indexing import IndexReport, open_index, update_index
@@ -69,18 +69,18 @@ def run_job(job: SearchJob) -> SearchOutcome:
         report = update_index(Path(job.index_path), job.documents, job.boosts)
         index_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        # Through the incremental plugin's writer, as every plugin writes its files: only changed
-        # bytes are written, and the files it claims here are claimed in the build (finish_search).
-        settings = {"OUTPUT_PATH": job.output_path}
+        # Through the one writer API, as every plugin writes its files: only changed bytes are
+        # written, and the files claimed here are claimed in the build (finish_search).
+        outputs = OutputFiles(job.output_path)
 
         def write(relative, data):
-            write_output(settings, f"{job.static_dir}/{relative}", data)
+            outputs.write(f"{job.static_dir}/{relative}", data)
 
         with open_index(Path(job.index_path)).searcher(weighting=weighting()) as searcher:
             static = write_static_index(searcher, Path(job.output_path) / job.static_dir, job.shard_bytes, write,
                                         postings_cache=Path(job.index_path) / POSTINGS_CACHE)
         return SearchOutcome(report, index_seconds, static, time.perf_counter() - started,
-                             set(settings.get("_INCREMENTAL_CLAIMED", set())), records.lines)
+                             outputs.claimed, records.lines)
     finally:
         search_logger.removeHandler(records)
         search_logger.setLevel(previous_level)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plugins.sitebuild.build import BACKGROUND_KEY
+from plugins.contract import build_of
 
 from .background import PendingSearch, SearchJob
 from .settings import search_settings
@@ -28,5 +28,5 @@ def start_search(settings, documents, parallel: bool = True, with_related: bool 
         config = search_settings(settings)
         related = (config.related_count, config.boosts["body"], related_cache(settings))
     pending = PendingSearch(search_job(settings, documents), parallel=parallel, related=related)
-    settings.setdefault(BACKGROUND_KEY, []).append(pending.wait_quietly)
+    build_of(settings).waits.append(pending.wait_quietly)
     return pending
