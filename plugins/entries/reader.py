@@ -115,15 +115,18 @@ class EntryReader(BaseReader):
         reading = reading_of(self.settings)
         registries = reading.registries or registries_for(self.settings)
         cache = reading.cache
+        raw = Path(source_path).read_bytes()  # read once: what is rendered is what is fingerprinted
+        key = entry_key(raw, shown, reading.environment)
         if cache is None:
-            html, entry, text = read_entry_uncached(source_path, shown, registries, self.settings)
+            html, entry, text = read_entry_uncached(source_path, shown, registries, self.settings, raw=raw)
         else:
-            raw = Path(source_path).read_bytes()
-            key = entry_key(raw, shown, reading.environment)
             html, entry, text = read_entry_cached(cache, key, source_path, shown, registries, self.settings, raw)
         slug = entry_slug(entry, source_path)
         metadata = entry_metadata(entry, slug, registries, self.settings)
         metadata["plain_text"] = text
+        # The incremental plugin's fingerprint of this page's source: the bytes read here, not the file as
+        # it is when the page is written (a save in between would otherwise go unseen by the next build).
+        metadata["source_digest"] = key
         return html, metadata
 
     def _is_page(self, source_path) -> bool:
