@@ -125,3 +125,27 @@ def test_changes_one_after_another_on_a_recycled_site_equal_clean_builds(increme
             assert (tmp_path / "output.spare").is_dir()  # kept for the next build
         clean = build_site(content, tmp_path / f"clean-{number}", CACHE_PATH=str(tmp_path / f"clean-cache-{number}"))
         assert _tree(output) == _tree(clean), change.__name__
+
+
+def test_a_body_edit_generates_only_the_feeds_that_list_the_entry(incremental):
+    """Feeds are written by Pelican on every build; the writer skips those whose items did not change."""
+    from pelican import signals
+
+    content, output, tmp_path = incremental
+    generated = []
+
+    def note(path, **_kwargs):
+        generated.append(Path(path).relative_to(output.with_name(output.name + ".partial")).as_posix())
+
+    signals.feed_written.connect(note)
+    try:
+        edit_body(content)  # rivertown-strike: section strikes, topic civilian-harm
+        build_site(content, output, CACHE_PATH=str(tmp_path / "cache"))
+    finally:
+        signals.feed_written.disconnect(note)
+    assert sorted(generated) == ["feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/sections/strikes.atom.xml",
+                                 "feeds/sections/strikes.rss.xml", "feeds/topics/civilian-harm.atom.xml",
+                                 "feeds/topics/civilian-harm.rss.xml"]
+    assert sorted(p.relative_to(output).as_posix() for p in (output / "feeds").rglob("*.xml")) == sorted(
+        p.relative_to(tmp_path / "clean").as_posix()
+        for p in (build_site(content, tmp_path / "clean", CACHE_PATH=str(tmp_path / "clean-cache")) / "feeds").rglob("*.xml"))
