@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.sitebuild.devserver import Rebuilder
 from tests.support.sites import FIXTURES, build_site
 
 ARTICLES = Path("articles")
@@ -74,11 +75,26 @@ def incremental(tmp_path):
     return content, output, tmp_path
 
 
+def rebuild_in_livereload(content, output, **settings):
+    """A rebuild as ``invoke livereload`` runs it: in its rebuilder thread, in the process of the last build."""
+    rebuilder = Rebuilder(lambda: build_site(content, output, **settings)).start()
+    try:
+        rebuilder.request()
+        state = rebuilder.wait(0, 120)
+    finally:
+        rebuilder.stop()
+    assert state.builds == 1 and state.problems == []
+
+
+REBUILDS = {"build": build_site, "livereload": rebuild_in_livereload}
+
+
+@pytest.mark.parametrize("rebuild", sorted(REBUILDS))
 @pytest.mark.parametrize("change", CHANGES, ids=lambda f: f.__name__)
-def test_rebuild_after_change_equals_clean_build(incremental, change):
+def test_rebuild_after_change_equals_clean_build(incremental, change, rebuild):
     content, output, tmp_path = incremental
     change(content)
-    build_site(content, output, CACHE_PATH=str(tmp_path / "cache"))
+    REBUILDS[rebuild](content, output, CACHE_PATH=str(tmp_path / "cache"))
     clean = build_site(content, tmp_path / "clean", CACHE_PATH=str(tmp_path / "clean-cache"))
     mine, theirs = _tree(output), _tree(clean)
     assert sorted(mine) == sorted(theirs)
@@ -115,12 +131,13 @@ def test_removed_entry_leaves_no_page_behind(incremental):
     assert "talks-in-hillville" not in (output / "sitemap.xml").read_text()
 
 
-def test_changes_one_after_another_on_a_recycled_site_equal_clean_builds(incremental):
+@pytest.mark.parametrize("rebuild", sorted(REBUILDS))
+def test_changes_one_after_another_on_a_recycled_site_equal_clean_builds(incremental, rebuild):
     """From the third build on, the site before last is recycled as the staging folder (sitebuild.sync_tree)."""
     content, output, tmp_path = incremental
     for number, change in enumerate(CHANGES):
         change(content)
-        build_site(content, output, CACHE_PATH=str(tmp_path / "cache"))
+        REBUILDS[rebuild](content, output, CACHE_PATH=str(tmp_path / "cache"))
         if number:
             assert (tmp_path / "output.spare").is_dir()  # kept for the next build
         clean = build_site(content, tmp_path / f"clean-{number}", CACHE_PATH=str(tmp_path / f"clean-cache-{number}"))
