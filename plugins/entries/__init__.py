@@ -28,7 +28,7 @@ from pelican.generators import ArticlesGenerator
 from plugins.contract import Archive, build_of, registry_folder, setting
 from plugins.contract import signals as contract
 
-from .cache import ReaderCache, entry_key, environment_digest
+from .cache import entry_key, environment_digest, open_cache
 from .contents import fix_urls
 from .errors import EntryErrors, Problem
 from .prewarm import prewarm
@@ -58,7 +58,7 @@ def start_run(generator):
     if not setting(settings, "ENTRIES_CACHE"):
         return
     environment = environment_digest(settings, registry_folder(settings))
-    cache = ReaderCache(settings["CACHE_PATH"])
+    cache = open_cache(settings["CACHE_PATH"])
     reading.cache, reading.environment = cache, environment
     jobs = []
     for path in entry_files(settings):
