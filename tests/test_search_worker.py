@@ -2,8 +2,13 @@
 
 import logging
 
+import os
+
 import pytest
 
+from plugins.search.background import PendingSearch
+from plugins.search.job import search_job
+from plugins.search.tests.conftest import DOCUMENTS
 from tests.support.sites import ROOT, build_site
 
 
@@ -42,3 +47,10 @@ def test_a_failing_worker_fails_the_build_with_its_error(tmp_path):
     with pytest.raises(FileExistsError, match="not a search index"):
         build_site(ROOT / "content", tmp_path / "output", SEARCH_WORKER_MIN_ENTRIES=0, SEARCH_INDEX_PATH=str(index))
     assert not (tmp_path / "output").exists()  # nothing published
+
+
+def test_the_index_worker_is_kept_for_the_next_build_in_the_same_process(tmp_path):
+    """invoke livereload builds again and again in one process: the worker is started once."""
+    settings = {"OUTPUT_PATH": str(tmp_path / "output"), "CACHE_PATH": str(tmp_path / "cache")}
+    workers = {PendingSearch(search_job(settings, list(DOCUMENTS)), parallel=True).result().worker for _build in range(2)}
+    assert len(workers) == 1 and os.getpid() not in workers
