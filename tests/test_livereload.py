@@ -142,3 +142,27 @@ def test_saves_during_a_build_queue_exactly_one_more_build():
         assert rebuilder.wait(2, 0.5).builds == 2  # not one build per save: one more for all of them
     finally:
         rebuilder.stop()
+
+
+def test_before_any_good_build_a_page_shows_why_and_waits_for_one(tmp_path):
+    """The first build failed, so there is no site: every URL still gets a page with the client on it."""
+    from plugins.entries.errors import EntryErrors, Problem
+    from plugins.sitebuild.devserver import DevSite
+
+    def broken():
+        raise EntryErrors([Problem("articles/2025/a.md", 3, "no title", "add 'title: …'")])
+
+    rebuilder = Rebuilder(broken).start()
+    try:
+        rebuilder.request()
+        state = rebuilder.wait(0, 30)
+        answered = {}
+        body = b"".join(DevSite(tmp_path, rebuilder)({"PATH_INFO": "/2025/", "REQUEST_METHOD": "GET"},
+                                                     lambda status, headers: answered.update(status=status)))
+    finally:
+        rebuilder.stop()
+    assert state.problems == ["articles/2025/a.md:3: no title — add 'title: …'"] and state.site == 0
+    assert answered["status"].startswith("404")
+    page = BeautifulSoup(body, "html.parser")
+    assert page.h1.get_text() == "The site has not been built yet"
+    assert page.head.find("script")["src"] == "/__livereload/client.js"

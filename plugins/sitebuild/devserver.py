@@ -39,7 +39,9 @@ logger = logging.getLogger(__name__)
 CLIENT = (Path(__file__).with_name("livereload.js")).read_bytes()
 PREFIX = "/__livereload/"
 WAIT_SECONDS = 25.0  # a waiting request is answered at least this often (proxies, sleeping laptops)
-SERVER = uuid.uuid4().hex[:12]  # this process: a page served by an earlier one (before a restart) is stale
+SERVER = uuid.uuid4().hex[:12]
+NOT_BUILT = (b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head>"
+             b"<body><main><h1>The site has not been built yet</h1></main></body></html>")  # this process: a page served by an earlier one (before a restart) is stale
 
 
 @dataclass
@@ -143,9 +145,10 @@ class DevSite:
             found, status = self.static.root / "404.html", "404 Not Found"
         if isinstance(found, Path) and found.suffix == ".html":
             try:
-                body = inject_client(found.read_bytes(), self.rebuilder.state.site)
-            except OSError:
-                return self.static(environ, start_response)
+                page = found.read_bytes()
+            except OSError:  # no site yet (the first build failed): a page that shows why, and updates
+                page = NOT_BUILT
+            body = inject_client(page, self.rebuilder.state.site)
             headers = html_headers(body) + [("Cache-Control", "no-store")]
             start_response(status, [*headers, ("Content-Length", str(len(body)))])
             return [body]
