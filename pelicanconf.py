@@ -1,7 +1,8 @@
 """Development settings. Production overrides live in publishconf.py.
 
-Every setting the project adds is documented in docs/settings.md, and
-tests/test_docs.py fails when one is missing there.
+Every setting the project adds is declared, with its default and meaning, in
+plugins/contract/settings.py; docs/settings.md is generated from that table and
+tests/test_docs.py fails when the code reads a setting nobody declared.
 """
 
 import os
@@ -32,8 +33,8 @@ PLUGINS = [
     "plugins.timeline",
     "plugins.claims",
     "plugins.search",
-    "plugins.incremental",  # keep last: it finishes the build after every other plugin has written
-]
+    "plugins.incremental",
+]  # in any order: they meet through plugins/contract (docs/internals.md)
 
 # URLs are the archive's promise: they never change once published.
 ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
@@ -104,19 +105,8 @@ RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
 CACHE_PATH = ".build/cache"
 
-# Project settings (see docs/settings.md; tests/test_docs.py checks each is documented).
-ENTITY_KINDS_WITH_PAGES = ["sections", "topics", "people", "places", "organisations", "stories"]
-ENTITY_TIMELINE_MAX_EVENTS = 50  # an entity page shows its latest 50 events (None: all)
-JSON_FEED_SAVE_AS = "feeds/all.json"
-# Where each entry page links to its file's history; None: no link. "{path}" is replaced by the file's path.
-REPOSITORY_URL = None
+# Project settings: every one is declared, with its default, in plugins/contract/settings.py
+# (docs/settings.md is generated from it). Set here only what differs from the default.
 # No inline scripts, nothing from other origins; JSON-LD data blocks are not executed.
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                            "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'")
-# Search (plugins/search): the Whoosh index lives outside output/ and is updated incrementally.
-SEARCH_INDEX_PATH = None  # None: <CACHE_PATH>/search-index
-SEARCH_STATIC_DIR = "search-index"
-SEARCH_FIELD_BOOSTS = {"title": 3.0, "summary": 2.0, "body": 1.0, "names": 2.0}
-SEARCH_RELATED_COUNT = 4
-SEARCH_SHARD_BYTES = 24000
-SEARCH_MAX_RESULTS = 50

@@ -149,79 +149,50 @@ def search(c, query, place="", person="", topic="", section="", from_="", to="",
         raise Exit(str(exc), code=1) from None
 
 
-# The inline loader livereload 2.x injects into every page (server.py, no separate live port).
-LIVERELOAD_SNIPPET = (
-    '(function(){var s=document.createElement("script");'
-    "var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
-    's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
-    'document.head.appendChild(s);})();'
-)
-
-
-def livereload_policy(policy: str) -> str:
-    """The site's policy, plus the hash of livereload's loader so it may run (this task only)."""
-    import base64
-    import hashlib
-
-    digest = base64.b64encode(hashlib.sha256(LIVERELOAD_SNIPPET.encode()).digest()).decode()
-    return policy.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)
-
-
-LIVERELOAD_POLL_MS = 150
-
-
-def _quick_watcher():
-    """livereload's file watcher, polling every 150 ms instead of its fixed 800 ms.
-
-    A saved edit should be in the browser within a second; polling alone cost
-    0.4 s on average. Checking the modification times of a few thousand files
-    this often is cheap.
-    """
-    from livereload.watcher import Watcher
-    from tornado import ioloop
-
-    class QuickWatcher(Watcher):
-        def start(self, callback):
-            ioloop.PeriodicCallback(callback, LIVERELOAD_POLL_MS).start()
-            return True  # we poll: livereload must not start its own 800 ms loop
-
-    return QuickWatcher()
-
-
 # `invoke livereload --drafts`: the only build that writes drafts (marked noindex); see docs/reliability.md.
 DRAFT_PREVIEW = {"DRAFT_URL": "drafts/{slug}/", "DRAFT_SAVE_AS": "drafts/{slug}/index.html",
                  "DRAFT_PAGE_URL": "drafts/pages/{slug}/", "DRAFT_PAGE_SAVE_AS": "drafts/pages/{slug}/index.html"}
 
 
-@task(help={"drafts": "also write drafts at /drafts/<slug>/ (noindex) to preview them; no other build does"})
-def livereload(c, port=PORT, host=HOST, drafts=False):
-    """Serve the site and rebuild it whenever content or theme change; restart when code or settings do."""
-    from livereload import Server
+@task(help={"content": "another content folder", "output": "another output folder", "cache": "another cache folder",
+            "drafts": "also write drafts at /drafts/<slug>/ (noindex) to preview them; no other build does"})
+def livereload(c, port=PORT, host=HOST, content="", output="", cache="", drafts=False):
+    """Serve the site, rebuild on every save and update the browser; restart when code or settings change."""
+    import threading
 
-    from plugins.sitebuild.build import load_settings
+    from waitress import serve as serve_wsgi
+
+    from plugins.sitebuild.build import build as build_site
+    from plugins.sitebuild.devserver import DevSite, Rebuilder, watch
 
     os.chdir(ROOT)
     _setup_logging(False)
-    overrides = {"CONTENT_SECURITY_POLICY": livereload_policy(load_settings(SETTINGS["dev"])["CONTENT_SECURITY_POLICY"])}
+    folder = Path(output).resolve() if output else OUTPUT
+    overrides = {key: str(Path(value).resolve()) for key, value in (("PATH", content), ("CACHE_PATH", cache)) if value}
     if drafts:
         overrides.update(DRAFT_PREVIEW)
 
     def rebuild():
-        problems = _build_once(SETTINGS["dev"], overrides)
-        if problems:
-            print(problems)  # keep serving the last good site
+        figures = build_site(SETTINGS["dev"], output=str(folder), overrides=overrides)
+        print(f"Built {figures['output']} in {figures['seconds']:.1f} s", flush=True)
+
+    def report(state):
+        if state.problems:  # the browser shows them too, over the last good page
+            print("\n".join(state.problems), flush=True)
 
     def restart():
         # Plugin code and settings are loaded once per process: run them afresh.
         os.execv(sys.executable, [sys.executable, *sys.argv])
 
-    rebuild()
-    server = Server(watcher=_quick_watcher())
-    for pattern in ("content/**/*", "theme/**/*"):
-        server.watch(str(ROOT / pattern), rebuild)
-    for pattern in ("plugins/**/*.py", "pelicanconf.py"):
-        server.watch(str(ROOT / pattern), restart)
-    server.serve(host=host, port=int(port), root=str(OUTPUT))
+    rebuilder = Rebuilder(rebuild, report).start()
+    rebuilder.request()
+    rebuilder.wait(0, None)  # the first build, before the first page is served
+    stop = threading.Event()
+    watch([Path(content).resolve() if content else CONTENT, ROOT / "theme"], rebuilder.request, stop)
+    watch([ROOT / "plugins", ROOT / "pelicanconf.py"], restart, stop)
+    print(f"Serving {folder} at http://{host}:{port}/; every save rebuilds and updates the page (Ctrl-C to stop)",
+          flush=True)
+    serve_wsgi(DevSite(folder, rebuilder), host=host, port=int(port), threads=16, ident="news-archive-dev")
 
 
 @task(help={"from_": "import this saved page, text file or - (stdin) as the draft's body and front matter",
@@ -311,20 +282,23 @@ def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-page
 
 @task
 def schema(c):
-    """Regenerate schema/entry.schema.json, the front matter reference in docs/front-matter.md and the status glossaries."""
+    """Regenerate schema/entry.schema.json, docs/front-matter.md's reference, the status glossaries and docs/settings.md."""
+    from plugins.contract.settings import SETTINGS_DOC, settings_table
     from plugins.entries.reference import REFERENCE_PATH, SCHEMA_PATH, entry_json_schema, with_reference
+    from plugins.entries.statuses import GLOSSARY_END, GLOSSARY_FILES, GLOSSARY_START, glossary_markdown, replace_between
 
     (ROOT / SCHEMA_PATH).parent.mkdir(exist_ok=True)
     (ROOT / SCHEMA_PATH).write_text(entry_json_schema(), encoding="utf-8")
     page = ROOT / REFERENCE_PATH
     page.write_text(with_reference(page.read_text(encoding="utf-8")), encoding="utf-8")
-    from plugins.entries.statuses import GLOSSARY_END, GLOSSARY_START, GLOSSARY_FILES, glossary_markdown, replace_between
-
     for name in GLOSSARY_FILES:
         path = ROOT / name
         path.write_text(replace_between(path.read_text(encoding="utf-8"), GLOSSARY_START, GLOSSARY_END,
                                         glossary_markdown()), encoding="utf-8")
-    print(f"Wrote {SCHEMA_PATH}, the reference in {REFERENCE_PATH} and the claim statuses in {', '.join(GLOSSARY_FILES)}")
+    (ROOT / SETTINGS_DOC).parent.mkdir(exist_ok=True)
+    (ROOT / SETTINGS_DOC).write_text(settings_table(), encoding="utf-8")
+    print(f"Wrote {SCHEMA_PATH}, the reference in {REFERENCE_PATH}, the claim statuses in {', '.join(GLOSSARY_FILES)} "
+          f"and {SETTINGS_DOC}")
 
 
 @task

@@ -1,30 +1,30 @@
 """How long ``invoke livereload`` takes to show a saved edit in the browser.
 
-The real task is started as a subprocess, an entry's page is opened in headless
-Chromium, and the entry's Markdown is edited: a sentence appended to the body, a
-new first paragraph, a sentence in the middle, a new title, a new summary (edits
-of different kinds, in turn, each carrying a unique marker); the time is taken
-from the save to the marker being visible. The entry is restored afterwards,
-always, and the task is stopped only once its rebuild of the restored entry is
-served, so the archive and its output are left as they were.
+The real task is started as a subprocess (on the sample archive, ``content/``
+into ``output/``, or on any archive with ``--content``/``--output``/``--cache``),
+an entry's page is opened in headless Chromium, and the entry's Markdown is
+edited: a sentence appended to the body, a new first paragraph, a sentence in
+the middle, a new title, a new summary (edits of different kinds, in turn, each
+carrying a unique marker); the time is taken from the save to the marker being
+visible. The entry is restored afterwards, always, and the task is stopped only
+once its rebuild of the restored entry is served, so the content and output
+folders are left as they were. Another archive (the benchmark's 5,000 synthetic
+entries) is built into its own output and cache folders next to the log, never
+into the repository's ``output/``.
 
-The task builds ``content/`` into ``output/`` next to its ``tasks.py`` and has no
-option for another folder. To time it on another archive (the benchmark's 5,000
-synthetic entries) without touching the repository's own ``content/``, the task
-runs in a *shadow checkout* (``shadow_checkout``): a folder whose every top-level
-item links to the repository's, except ``content/`` (a copy of the archive),
-``tasks.py`` (a copy, so the task takes that folder as its root) and the build's
-own folders. It runs the same code the maintainer runs, whatever that code is.
+``shadow_checkout`` (a folder linking the repository's code, with its own copy
+of ``content/`` and ``tasks.py``) runs the repository's tasks on another archive
+where a task has no folder options.
 
 Alongside, a thread polls the page over HTTP: the time from the save to the
 rebuilt page being *served* is the part the build and the watcher take, and it
 is the only figure there is when the browser never reloads (it then says why:
-the console messages of the page, e.g. a Content-Security-Policy that blocks
-livereload's injected inline script).
+the console messages of the page).
 
-Two properties of livereload 2.7 shape the loop: it polls the files every 0.8 s,
-and it drops a change seen within 3 s of its last reload, so edits are spaced
-by ``SPACING`` seconds.
+Edits are spaced by ``SPACING`` seconds so each is timed alone (the task
+itself drops no save: one made during a build queues one more).
+
+    python -m bench.reload_latency --content DIR --output DIR --cache DIR --repeats 5
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SPACING = 4.0  # livereload ignores a change within 3 s of its last reload
-TIMEOUT = 30.0
+CONTENT, OUTPUT = ROOT / "content", ROOT / "output"
+SPACING = 1.5  # seconds between timed edits, so one's rebuild is over before the next save
+TIMEOUT = 60.0
 FIRST_BUILD_SECONDS_PER_ENTRY, FIRST_BUILD_MIN_SECONDS = 0.1, 180
 EDIT_KINDS = ("body end", "title", "body start", "summary", "body middle")
 MARKER_WORDS = "Livereload benchmark"
@@ -132,19 +133,19 @@ def _wait_until(condition, timeout: float, what: str) -> float:
     raise TimeoutError(f"livereload: {what} not within {timeout:.0f} s")
 
 
-def _article_path(output: Path, entry: Path) -> str:
-    """The site path of an entry's article page in ``output`` (``YYYY/MM/DD/slug/``)."""
+def _article_path(entry: Path, output: Path) -> str:
+    """The site path of an entry's article page in the output (``YYYY/MM/DD/slug/``)."""
     pages = list(output.glob(f"*/*/*/{entry.stem}/index.html"))
     if len(pages) != 1:
         raise RuntimeError(f"livereload: cannot find the page of {entry} in {output}")
     return pages[0].parent.relative_to(output).as_posix() + "/"
 
 
-def _start_task(root: Path, port: int, log: Path) -> subprocess.Popen:
-    """``invoke livereload --port PORT`` in ``root``, in its own session, so it and its children stop together."""
+def _start_task(port: int, log: Path, folders: list[str]) -> subprocess.Popen:
+    """``invoke livereload --port PORT …`` in its own session, so it and its children stop together."""
     invoke = Path(sys.executable).with_name("invoke")
     with open(log, "w", encoding="utf-8") as out:
-        return subprocess.Popen([str(invoke), "livereload", "--port", str(port)], cwd=root, stdout=out,
+        return subprocess.Popen([str(invoke), "livereload", "--port", str(port), *folders], cwd=ROOT, stdout=out,
                                 stderr=subprocess.STDOUT, start_new_session=True)
 
 
@@ -175,8 +176,8 @@ def _served_after(url: str, marker: str, saved: float, result: list) -> None:
 
 def _why_not_connected(console: list[str]) -> str:
     """Why the page has no livereload connection, from its console (first sentence of the first message)."""
-    if any("Content Security Policy" in message and "inline script" in message for message in console):
-        return "the page's Content-Security-Policy blocks the inline script livereload injects, so it never reloads"
+    if any("Content Security Policy" in message for message in console):
+        return "the page's Content-Security-Policy blocks the livereload client, so it never reloads"
     return "the page does not connect to livereload" + (f": {console[0].split('. ')[0]}" if console else "")
 
 
@@ -212,29 +213,33 @@ def _chosen_entry(content: Path) -> Path:
     raise RuntimeError(f"livereload: no entry of {content} can take every kind of edit")
 
 
-def measure_livereload(repeats: int, log: Path, content: Path | None = None) -> ReloadFigures:
+def measure_livereload(repeats: int, log: Path, content: Path | None = None, output: Path | None = None,
+                       cache: Path | None = None) -> ReloadFigures:
     """Time ``repeats`` saved edits of an entry through the real ``invoke livereload``: on the repository's
-    own archive, or on ``content`` in a shadow checkout next to ``log``."""
-    root = ROOT if content is None else shadow_checkout(content, log.with_suffix(""))
-    entry = _chosen_entry(root / "content")
-    entries = len(list((root / "content" / "articles").rglob("*.md")))
+    own archive, or on ``content`` (built into ``output`` and ``cache``, by default folders next to ``log``)."""
+    if content is not None:  # another archive never goes into the repository's output/ and cache
+        output = output or log.with_suffix("") / "output"
+        cache = cache or log.with_suffix("") / "cache"
+    content, output = Path(content or CONTENT), Path(output or OUTPUT)
+    folders = [item for flag, value in (("--content", content), ("--output", output), ("--cache", cache))
+               if value is not None for item in (flag, str(Path(value).resolve()))]
+    entry = _chosen_entry(content)
+    entries = len(list((content / "articles").rglob("*.md")))
     original = entry.read_bytes()
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     figures, url = ReloadFigures(), None
-    task = _start_task(root, port, log)
+    task = _start_task(port, log, folders)
     try:
         first_build = max(FIRST_BUILD_MIN_SECONDS, FIRST_BUILD_SECONDS_PER_ENTRY * entries)
         _wait_until(lambda: _server_up(task, base, log), first_build, "the first build and the server")
-        url = base + _article_path(root / "output", entry)
+        url = base + _article_path(entry, output)
         _time_edits(repeats, entry, original, url, figures)
     finally:
         entry.write_bytes(original)
         if url:
             _wait_for_restored(url, entry)
         _stop_task(task)
-        if content is not None:
-            shutil.rmtree(root, ignore_errors=True)
     return figures
 
 
@@ -247,14 +252,14 @@ def _time_edits(repeats: int, entry: Path, original: bytes, url: str, figures: R
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
-        console, sockets = [], []
+        console, requests = [], []
         page.on("console", lambda message: console.append(message.text))
-        page.on("websocket", lambda socket_: sockets.append(socket_.url))
+        page.on("request", lambda request: requests.append(request.url))
         page.goto(url)
-        # Let livereload's client connect, and its 3 s quiet time pass. Waiting through Playwright
-        # (not time.sleep) lets it deliver the page's events, the websocket's among them.
+        # Let the client connect. Waiting through Playwright (not time.sleep) lets it deliver the
+        # page's events, the client's request among them.
         page.wait_for_timeout(SPACING * 1000)
-        if not any("/livereload" in s for s in sockets):
+        if not any("/__livereload/wait" in r for r in requests):
             figures.problem = f"never: {_why_not_connected(console)}"
             page = None
         for number in range(repeats):
@@ -275,3 +280,29 @@ def _wait_for_restored(url: str, entry: Path) -> None:
     except TimeoutError:
         print(f"livereload: the output may still show the benchmark's edit of {entry.name}; run invoke build",
               file=sys.stderr)
+
+
+def main(argv=None) -> int:
+    """Print the save-to-visible times (browser and served) of ``--repeats`` edits and their median."""
+    import argparse
+    import statistics
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--content", type=Path, help="archive to edit (default: content/)")
+    parser.add_argument("--output", type=Path, help="its output folder (default: output/; for --content, a folder next to the log)")
+    parser.add_argument("--cache", type=Path, help="its cache folder (default: the settings')")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    log = Path(args.output or OUTPUT).parent / "livereload.log"
+    figures = measure_livereload(args.repeats, log, args.content, args.output, args.cache)
+    for name in ("browser", "served"):
+        values = getattr(figures, name)
+        if values:
+            print(f"{name}: {', '.join(f'{v:.2f}' for v in values)} s (median {statistics.median(values):.2f} s)")
+    if figures.problem:
+        print(figures.problem)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -14,7 +14,6 @@ from tests.support.doc_pages import DOCS, INDEX, README, anchors, doc_pages, lin
 from tests.support.sites import ROOT
 
 README_TEXT = README.read_text(encoding="utf-8")
-SETTINGS_PAGE = DOCS / "settings.md"
 README_MAX_LINES = 200
 
 
@@ -49,18 +48,52 @@ def _project_settings():
                    if isinstance(t, ast.Name) and t.id.isupper()})
 
 
-def _settings_table() -> set[str]:
-    """The names in the first column of docs/settings.md's tables."""
-    return {row.find("td").get_text().strip() for row in rendered(SETTINGS_PAGE).select("table tr") if row.find("td")}
+# A setting read by name: settings.get("X" / settings["X"] (any object's settings or context), setting(…, "X").
+_READ = re.compile(r"""(?:settings|context)(?:\.get\(|\[)\s*["']([A-Z][A-Z0-9_]*)["']|\bsetting\([^,()]+,\s*["']([A-Z][A-Z0-9_]*)["']""")
 
 
-def test_project_settings_are_found():
-    assert "JSON_FEED_SAVE_AS" in _project_settings()
+def _settings_read_by_code():
+    """(setting, file:line, through setting()) for every setting the plugins and tasks read by name."""
+    found = []
+    for path in sorted([*(ROOT / "plugins").rglob("*.py"), ROOT / "tasks.py"]):
+        if "tests" in path.relative_to(ROOT).parts:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in _READ.finditer(line):
+                name = match.group(1) or match.group(2)
+                found.append((name, f"{path.relative_to(ROOT)}:{number}", match.group(2) is not None))
+    return found
+
+
+def test_the_code_reads_settings_the_scan_finds():
+    names = {name for name, _where, _declared in _settings_read_by_code()}
+    assert {"SEARCH_SHARD_BYTES", "ENTITY_KINDS_WITH_PAGES", "OUTPUT_PATH", "SITEURL"} <= names
+
+
+@pytest.mark.parametrize("name,where,through_setting", _settings_read_by_code(), ids=lambda v: str(v))
+def test_every_setting_the_code_reads_is_declared(name, where, through_setting):
+    from pelican.settings import DEFAULT_CONFIG
+
+    from plugins.contract.settings import BY_NAME, PELICAN_UNDEFAULTED
+
+    if name in BY_NAME:
+        assert through_setting, f"{where}: read {name} with setting(settings, {name!r}) so its declared default applies"
+    else:
+        assert name in DEFAULT_CONFIG or name in PELICAN_UNDEFAULTED, (
+            f"{where}: {name} is neither Pelican's nor declared — add it to plugins/contract/settings.py")
 
 
 @pytest.mark.parametrize("name", _project_settings())
-def test_every_project_setting_is_in_the_settings_table(name):
-    assert name in _settings_table(), f"document {name} in the table of {SETTINGS_PAGE.relative_to(ROOT)}"
+def test_every_project_setting_in_pelicanconf_is_declared(name):
+    from plugins.contract.settings import BY_NAME
+
+    assert name in BY_NAME, f"declare {name} (default, meaning) in plugins/contract/settings.py"
+
+
+def test_settings_page_matches_the_declarations():
+    from plugins.contract.settings import SETTINGS_DOC, settings_table
+
+    assert (ROOT / SETTINGS_DOC).read_text(encoding="utf-8") == settings_table(), "run ./dev schema"
 
 
 @pytest.mark.parametrize("task", ["build", "rebuild", "clean", "serve", "livereload", "check", "new", "test"])

@@ -1,12 +1,12 @@
 """The index worker (a second process, used for big archives) writes what the build would write itself."""
 
-import dataclasses
 import logging
+
+import os
 
 import pytest
 
 from plugins.search.background import PendingSearch
-from plugins.search.early import EARLY_KEY, documents_signature, take_early
 from plugins.search.job import search_job
 from plugins.search.tests.conftest import DOCUMENTS
 from tests.support.sites import ROOT, build_site
@@ -22,9 +22,8 @@ def test_a_build_with_the_index_worker_equals_one_without(tmp_path, caplog):
     with caplog.at_level(logging.INFO, logger="plugins.search"):
         worker = build_site(content, tmp_path / "worker" / "output", SEARCH_WORKER_MIN_ENTRIES=0)
     messages = [record.getMessage() for record in caplog.records]
-    # Started from the reader cache, before Pelican made its articles, and the prediction held.
-    assert any("handed to the index worker before Pelican's articles were made" in m for m in messages)
-    assert not any("indexing again" in m for m in messages)
+    # Started on Pelican's own articles as soon as the archive was read (no guessing, nothing redone).
+    assert any("handed to the index worker as soon as the archive was read" in m for m in messages)
     # The worker's own lines reach the build's log.
     assert any(m.startswith("search: building the index at") and "from scratch" in m for m in messages)
     assert any(m.startswith("search: static index of 10 entries written") for m in messages)
@@ -50,16 +49,8 @@ def test_a_failing_worker_fails_the_build_with_its_error(tmp_path):
     assert not (tmp_path / "output").exists()  # nothing published
 
 
-def test_an_early_worker_on_other_documents_is_discarded_with_what_it_wrote(tmp_path):
-    settings = {"OUTPUT_PATH": str(tmp_path / "output"), "CACHE_PATH": str(tmp_path / "cache"),
-                "PLUGINS": ["plugins.incremental"]}
-    predicted = list(DOCUMENTS)
-    settings[EARLY_KEY] = (documents_signature(predicted), PendingSearch(search_job(settings, predicted)))
-    actual = [dataclasses.replace(predicted[0], url="2025/04/06/renamed/")] + predicted[1:]
-    assert take_early(settings, actual) is None
-    assert EARLY_KEY not in settings
-    assert [p for p in (tmp_path / "output").rglob("*") if p.is_file()] == []  # its files are gone
-
-    settings[EARLY_KEY] = (documents_signature(actual), PendingSearch(search_job(settings, actual)))
-    kept = take_early(settings, list(reversed(actual)))  # the same documents, in any order
-    assert kept is not None and kept.result().static.documents == len(actual)
+def test_the_index_worker_is_kept_for_the_next_build_in_the_same_process(tmp_path):
+    """invoke livereload builds again and again in one process: the worker is started once."""
+    settings = {"OUTPUT_PATH": str(tmp_path / "output"), "CACHE_PATH": str(tmp_path / "cache")}
+    workers = {PendingSearch(search_job(settings, list(DOCUMENTS)), parallel=True).result().worker for _build in range(2)}
+    assert len(workers) == 1 and os.getpid() not in workers

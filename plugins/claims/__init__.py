@@ -18,10 +18,9 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
-from plugins.entries.reader import registries_for
+from plugins.contract import build_of, site_url
+from plugins.contract import signals as contract
 from plugins.entries.statuses import CLAIM_STATUSES
-from plugins.incremental import write_output
-from plugins.timeline.generator import site_url
 
 from .exports import claim_row, claims_csv, claims_json
 from .ledger import by_status, collect_claims, corrections_log, track_records
@@ -32,9 +31,14 @@ logger = logging.getLogger(__name__)
 class ClaimsGenerator(Generator):
     """Writes the ledger pages, the glossary, the corrections log and the claim exports."""
 
+    archive = None
+
     def generate_context(self):
-        self.registries = registries_for(self.settings)
-        articles = self.context.get("articles", [])
+        self.archive = build_of(self.settings).archive  # read and valid: the entries plugin sent archive_ready
+        if self.archive is None:
+            return  # an entry had a problem: the build stops before any page is written
+        self.registries = self.archive.registries
+        articles = self.archive.articles
         self.claims = collect_claims(articles, self.registries)
         self.corrections = corrections_log(articles)
         self.context["claim_track_records"] = track_records(self.claims)
@@ -45,6 +49,8 @@ class ClaimsGenerator(Generator):
                           **values)
 
     def generate_output(self, writer):
+        if self.archive is None:
+            return
         statuses = by_status(self.claims)
         speakers = self._speakers()
         common = {"all_claims": self.claims, "statuses_with_claims": statuses, "speakers": speakers}
@@ -63,8 +69,9 @@ class ClaimsGenerator(Generator):
         self._write(writer, "corrections", "corrections/index.html", corrections=self.corrections)
         base = site_url(self.settings)
         rows = [claim_row(claim, self.registries, base) for claim in self.claims]
-        write_output(self.settings, "claims.csv", claims_csv(rows))
-        write_output(self.settings, "claims.json", claims_json(rows))
+        build = build_of(self.settings)
+        build.write("claims.csv", claims_csv(rows))
+        build.write("claims.json", claims_json(rows))
         logger.info("claims: %d claims by %d speakers, %d corrections; ledger, glossary and exports written",
                     len(self.claims), len(speakers), len(self.corrections))
 
@@ -83,4 +90,5 @@ def get_generators(pelican):
 
 
 def register():
+    contract.join()
     signals.get_generators.connect(get_generators)

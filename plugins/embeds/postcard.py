@@ -26,6 +26,8 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.util import AtomicString
 
+from plugins.entries.dates import DateFormatError, parse_partial_date
+
 OPEN = re.compile(r"^:::\s*post\s*$")
 CLOSE = ":::"
 FIELDS = ("author", "handle", "platform", "date", "url")
@@ -74,8 +76,6 @@ def parse_post_cards(body: str) -> list[PostCard]:
 
 
 def _check(card: PostCard) -> None:
-    from plugins.entries.dates import DateFormatError, parse_partial_date
-
     for key in REQUIRED:
         if not card.fields.get(key):
             card.problems.append((card.line, f"the post card has no '{key}'", f"add '{key}: …' under '::: post'"))

@@ -13,6 +13,9 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
+from plugins.contract import build_of, setting
+from plugins.contract import signals as contract
+
 from .index import build_index
 
 logger = logging.getLogger(__name__)
@@ -31,11 +34,11 @@ class EntitiesGenerator(Generator):
     """Writes /<kind>/ and /<kind>/<id>/ pages from the registries and entries."""
 
     def generate_context(self):
-        from plugins.entries.reader import registries_for
-
-        kinds = self.settings.get("ENTITY_KINDS_WITH_PAGES", list(LABELS))
-        articles = self.context.get("articles", [])
-        self.pages = build_index(articles, registries_for(self.settings), kinds)
+        archive = build_of(self.settings).archive  # read and valid: the entries plugin sent archive_ready
+        if archive is None:
+            return  # an entry had a problem: the build stops before any page is written
+        kinds = setting(self.settings, "ENTITY_KINDS_WITH_PAGES")
+        self.pages = build_index(archive.articles, archive.registries, kinds)
         self.context["entity_pages"] = self.pages
         self.context["entity_labels"] = LABELS
 
@@ -69,4 +72,5 @@ def get_generators(pelican):
 
 
 def register():
+    contract.join()
     signals.get_generators.connect(get_generators)

@@ -4,7 +4,7 @@ Reading an entry (YAML, validation, Markdown) is most of a cold build. The
 result depends only on the file's bytes, the registries, the reader's own code
 and the Markdown settings, so it is cached under a hash of exactly those; an
 edit to any of them misses the cache. Files the cache lacks are read by a pool
-of processes before Pelican asks for them, using every core.
+of processes before Pelican asks for them (prewarm.py).
 """
 
 from __future__ import annotations
@@ -13,9 +13,6 @@ import hashlib
 import logging
 import os
 import pickle
-import threading
-import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -25,7 +22,7 @@ _CODE_DIRS = (Path(__file__).parent, Path(__file__).parent.parent / "embeds")
 
 
 class ReaderCache:
-    """path-independent map: key -> (html, entry); loaded once, saved atomically."""
+    """path-independent map: key -> (html, entry); loaded once, saved atomically (see ``open_cache``)."""
 
     def __init__(self, folder):
         self.path = Path(folder) / CACHE_FILE
@@ -60,6 +57,35 @@ class ReaderCache:
             pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.path)
         self.items, self.dirty = kept, False
+        _in_memory[str(self.path)] = (_stamp(self.path), self)
+
+
+# Reader caches this process loaded or saved, with the file's stamp as it left it. Unpickling the
+# validated entries is slow (1.4 s for 1,000 entries, measured): a long-running process
+# (invoke livereload) keeps its cache in memory and reads the file again only if another
+# process changed it.
+_in_memory: dict[str, tuple] = {}
+
+
+def _stamp(path: Path):
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
+def open_cache(folder) -> ReaderCache:
+    """The reader cache in ``folder``: the one in memory when the file is as this process left it."""
+    path = Path(folder) / CACHE_FILE
+    stamp, kept = _in_memory.get(str(path), (None, None))
+    if kept is not None and stamp is not None and stamp == _stamp(path):
+        kept.used = set()  # what this build uses; save() keeps only that
+        return kept
+    cache = ReaderCache(folder)
+    _in_memory.clear()  # one archive at a time: a test session's many small caches do not pile up
+    _in_memory[str(path)] = (_stamp(path), cache)
+    return cache
 
 
 def environment_digest(settings, data_dir: Path) -> str:
@@ -78,48 +104,3 @@ def environment_digest(settings, data_dir: Path) -> str:
 def entry_key(raw: bytes, shown_path: str, environment: str) -> str:
     # The shown path is part of the key: messages and slugs name the file.
     return hashlib.sha256(raw + b"\0" + shown_path.encode() + b"\0" + environment.encode()).hexdigest()
-
-
-def prewarm(cache: ReaderCache, jobs: list, settings, workers: int) -> int:
-    """Read uncached entries in parallel; ``jobs`` are (key, source_path, shown) triples."""
-    missing = [job for job in jobs if job[0] not in cache.items]
-    if len(missing) < 8 or workers < 2:
-        return 0
-    chunks = [missing[i::workers] for i in range(workers)]
-    plain_settings = {k: settings[k] for k in ("PATH", "MARKDOWN", "TIMEZONE", "ENTRIES_DATA_PATH") if k in settings}
-    with ProcessPoolExecutor(max_workers=workers, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
-        for results in pool.map(_read_many, chunks, [plain_settings] * workers):
-            for key, value in results:
-                cache.put(key, value)
-    return len(missing)
-
-
-def exit_with_parent(parent: int, every: float = 0.5) -> None:
-    """In a pool worker: end when the build that started it is gone.
-
-    A forked worker holds its own copy of the task queue's write end, so a
-    build killed with SIGKILL never sends it the end of the queue: it would wait
-    for work forever, one orphan per core per killed build. A daemon thread
-    notices the new parent (the worker is handed to init) and exits.
-    """
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(every)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
-def _read_many(jobs, settings):
-    from .reader import read_entry_uncached
-    from .registry import load_registries
-
-    data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))
-    registries = load_registries(data_dir)
-    results = []
-    for key, source_path, shown in jobs:
-        try:
-            results.append((key, read_entry_uncached(source_path, shown, registries, settings)))
-        except Exception:  # the reader in the main process reports it properly
-            continue
-    return results

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from plugins.contract.settings import REGISTRY_FOLDER
+
 from .errors import EntryErrors, Problem
 from .files import ContentLayout, content_problems, entry_file_problems, unreadable
 from .pages import load_page
@@ -24,7 +26,7 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
     if unreadable(problems):  # the build stops here too, before reading anything
         return problems, sum(1 for _ in _markdown_files(content, article_paths))
     try:
-        registries = load_registries(data_dir or content / "data")
+        registries = load_registries(data_dir or content / REGISTRY_FOLDER)
     except EntryErrors as exc:
         return problems + exc.problems, 0
     count = 0
@@ -47,7 +49,7 @@ def check_archive(content_dir, article_paths=("articles",), page_paths=("pages",
 
 def check_files(paths, content_dir, warnings=None) -> list:
     """Problems of some entry files only (for pre-commit on changed entries)."""
-    registries = load_registries(Path(content_dir) / "data")
+    registries = load_registries(Path(content_dir) / REGISTRY_FOLDER)
     problems = []
     for path in paths:
         found = entry_file_problems(Path(path))

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 import markdown
 from markupsafe import escape
@@ -18,7 +21,10 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Category, Tag
 from pelican.utils import SafeDatetime
 
-from .cache import entry_key
+from plugins.contract import build_of, registry_folder
+from plugins.embeds.postcard import parse_post_cards
+
+from .cache import ReaderCache, entry_key
 from .citations import citation_findings
 from .dates import parse_timestamp
 from .errors import Problem
@@ -27,29 +33,36 @@ from .limits import MAX_BODY_NESTING, body_nesting_problems
 from .pages import load_page
 from .registry import load_registries
 from .sanitise import clean_body
+from .text import html_to_text
 from .validation import ProblemList, load_entry
 
 logger = logging.getLogger(__name__)
 
-PROBLEMS_KEY = "_ENTRY_PROBLEMS"
-CACHE_KEY = "_ENTRY_CACHE"
-ENVIRONMENT_KEY = "_ENTRY_ENVIRONMENT"
+
+@dataclass
+class Reading:
+    """The entries plugin's own state while Pelican reads: one per build (``reading_of``)."""
+
+    registries: Any = None  # loaded once per build: the files cannot change mid-build
+    cache: ReaderCache | None = None
+    environment: str = ""
+
+
+def reading_of(settings) -> Reading:
+    return build_of(settings).state(__name__, Reading)
+
 
 _registry_cache: dict = {}
-
-
-REGISTRIES_KEY = "_ENTRY_REGISTRIES"
 
 
 def registries_for(settings):
     """Registries of the archive, re-read only when a registry file changes.
 
-    Within one build they are looked up once (``start_run`` puts them in the
-    settings): checking the files' stamps for each of thousands of entries adds up.
+    Within one build they are looked up once (``start_run`` keeps them in the
+    build's ``Reading``): checking the files' stamps for each of thousands of
+    entries adds up.
     """
-    if REGISTRIES_KEY in settings:
-        return settings[REGISTRIES_KEY]
-    data_dir = Path(settings.get("ENTRIES_DATA_PATH") or os.path.join(settings["PATH"], "data"))
+    data_dir = registry_folder(settings)
     stamp = tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in data_dir.glob("*.yml")))
     key = str(data_dir.resolve())
     cached = _registry_cache.get(key)
@@ -79,8 +92,6 @@ def render_markdown(body: str, settings) -> str:
 
 
 def post_card_problems(path: str, body: str, body_line: int) -> list:
-    from plugins.embeds.postcard import parse_post_cards
-
     return [Problem(path, body_line + line - 1, what, fix)
             for card in parse_post_cards(body) for line, what, fix in card.problems]
 
@@ -96,7 +107,7 @@ class EntryReader(BaseReader):
             return self._read(source_path)
         except (Problem, ProblemList) as exc:
             problems = exc.problems if isinstance(exc, ProblemList) else [exc]
-            self.settings.setdefault(PROBLEMS_KEY, []).extend(problems)
+            build_of(self.settings).problems.extend(problems)
             raise
 
     def _read(self, source_path):
@@ -108,17 +119,21 @@ class EntryReader(BaseReader):
             if page.slug:
                 metadata["slug"] = page.slug
             return render_markdown(body, self.settings), metadata
-        registries = registries_for(self.settings)
-        cache = self.settings.get(CACHE_KEY)
+        reading = reading_of(self.settings)
+        registries = reading.registries or registries_for(self.settings)
+        cache = reading.cache
+        raw = Path(source_path).read_bytes()  # read once: what is rendered is what is fingerprinted
+        key = entry_key(raw, shown, reading.environment)
         if cache is None:
-            html, entry, text = read_entry_uncached(source_path, shown, registries, self.settings)
+            html, entry, text = read_entry_uncached(source_path, shown, registries, self.settings, raw=raw)
         else:
-            raw = Path(source_path).read_bytes()
-            key = entry_key(raw, shown, self.settings[ENVIRONMENT_KEY])
             html, entry, text = read_entry_cached(cache, key, source_path, shown, registries, self.settings, raw)
         slug = entry_slug(entry, source_path)
         metadata = entry_metadata(entry, slug, registries, self.settings)
         metadata["plain_text"] = text
+        # The incremental plugin's fingerprint of this page's source: the bytes read here, not the file as
+        # it is when the page is written (a save in between would otherwise go unseen by the next build).
+        metadata["source_digest"] = key
         return html, metadata
 
     def _is_page(self, source_path) -> bool:
@@ -156,8 +171,6 @@ def body_problems(path: str, body: str, body_line: int) -> list:
 
 def read_entry_uncached(source_path, shown, registries, settings, raw=None):
     """(html, entry, plain text of the body) for one entry file, or Problem / ProblemList."""
-    from .text import html_to_text
-
     loaded = load_valid_entry(source_path, shown, registries, raw=raw)
     for warning in loaded.warnings:  # what invoke check prints as warnings: a draft's missing citations
         logger.warning("%s", warning)
@@ -224,8 +237,6 @@ def last_modified(entry):
 
 
 def _zone(settings):
-    from zoneinfo import ZoneInfo
-
     return ZoneInfo(settings.get("TIMEZONE", "UTC"))
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+
+from plugins.contract import setting
 
 from .dates import MONTH_NAMES, PartialDate
 from .model import sources_cited
@@ -60,9 +63,7 @@ def history_url(repository: str, path: str) -> str:
 
 def _history_link(settings):
     """A template function: the history address of an article's file, or '' when REPOSITORY_URL is unset."""
-    import os
-
-    repository = settings.get("REPOSITORY_URL") or ""
+    repository = setting(settings, "REPOSITORY_URL") or ""
     root = os.path.dirname(os.path.abspath(settings.get("PATH") or "."))
 
     def repository_history(article) -> str:

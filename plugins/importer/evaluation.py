@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from plugins.embeds.postcard import parse_post_cards
 from plugins.entries.frontmatter import decode, split
 
 CLAIM_KINDS = ("claim", "statement")
@@ -140,8 +141,6 @@ class Draft:
 
 def read_draft(result) -> Draft:
     """The written draft; structured events from the result when the importer gives them."""
-    from plugins.embeds.postcard import parse_post_cards
-
     text = result.path.read_text(encoding="utf-8")
     front = split(decode(text.encode("utf-8"), str(result.path)), str(result.path)).data or {}
     draft = Draft(front=front, text=text, posts=[card.text.strip() for card in parse_post_cards(text)])

@@ -17,7 +17,7 @@ from .boilerplate import DROPPED_ROLES, DROPPED_TAGS, is_furniture, paragraph_te
 from .markdown_body import PLACEHOLDER
 from .metadata import read_metadata
 from .posts import PLATFORM_BLOCKQUOTES, post_from_blockquote
-from .source import SourcePage
+from .source_page import SourcePage
 
 # How much shorter than JSON-LD articleBody the markup's text may be before the JSON-LD text is used.
 JSON_LD_BODY_RATIO = 0.5

@@ -15,7 +15,7 @@ from .boilerplate import is_furniture_text
 from .dateline import copyright_publisher, date_line
 from .markdown_body import PLACEHOLDER
 from .posts import attribution, pasted_post_start, post_from_lines
-from .source import SourcePage
+from .source_page import SourcePage
 
 HEADLINE_MAX = 150
 SOURCE_LINE = re.compile(r"^(?:source|via|from|original|url)?\s*:?\s*<?(https?://\S+?)>?$", re.IGNORECASE)

@@ -10,34 +10,16 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import CannotImport
-
-
-@dataclass
-class SourcePage:
-    """One article as found in the outside world."""
-
-    title: str = ""
-    published: str = ""  # entry date string, or ''
-    byline: str = ""
-    canonical: str = ""
-    publisher: str = ""
-    description: str = ""
-    lang: str = ""
-    body_html: str = ""  # the article's text only, with post placeholders
-    posts: list = field(default_factory=list)  # Post, by placeholder number
-    kind: str = "page"  # "page" or "paste"
-    notes: list = field(default_factory=list)  # what had to be guessed, for the maintainer
+from .page import from_html
+from .paste import from_paste
+from .source_page import SourcePage
 
 
 def read_source(path: str, stdin=None) -> SourcePage:
     """Read ``path`` (a .html/.htm page, a .txt paste, or '-' for standard input)."""
-    from .page import from_html
-    from .paste import from_paste
-
     if path == "-":
         text = (stdin or sys.stdin).read()
         shown = "standard input"

@@ -87,9 +87,9 @@ def _parse(words: str, reference: dt.date | None) -> dt.date | None:
     """dateparser reads the phrase; a day without a year is not after the reference."""
     import dateparser
 
-    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
+    options = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}  # dateparser's, not the site's
     if reference is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(reference.year, reference.month, reference.day)
-        settings["PREFER_DATES_FROM"] = "past"
-    parsed = dateparser.parse(words, languages=["en", "uk", "ru"], settings=settings)
+        options["RELATIVE_BASE"] = dt.datetime(reference.year, reference.month, reference.day)
+        options["PREFER_DATES_FROM"] = "past"
+    parsed = dateparser.parse(words, languages=["en", "uk", "ru"], settings=options)
     return parsed.date() if parsed else None

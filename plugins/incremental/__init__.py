@@ -4,11 +4,14 @@
 - ``all_generators_finalized``: the site-wide digest (theme, plugin code,
   settings, registries, standalone pages, which entity pages exist) and the
   page digests of the last build are handed to the writer;
-- ``finalized``: page digests are saved, and files left from the previous
-  build that no generator or plugin produced this time are removed.
+- ``build_finished`` (ours, plugins/contract: after every plugin's last
+  file, whatever the order of ``PLUGINS``): page digests are saved, and files
+  left from the previous build that no generator or plugin produced this time
+  are removed.
 
-Plugins that write files themselves call ``write_output`` so their files are
-written only when changed and are not removed as leftovers.
+Plugins that write files themselves write through the build's writer API
+(``build.write``, plugins/contract/output.py), so their files are written only
+when changed and are not removed as leftovers.
 """
 
 from __future__ import annotations
@@ -20,36 +23,26 @@ from pathlib import Path
 
 from pelican import signals
 
+from plugins.contract import build_of, setting
+from plugins.contract import signals as contract
+from plugins.contract.store import load_state, save_state
+
 from .digest import forget_models, settings_digest, tree_digest, values_digest
-from .store import load_state, save_state
-from .writer import STATE_KEY, FingerprintWriter, write_if_changed
+from .writer import FingerprintWriter, fingerprints_of
 
 logger = logging.getLogger(__name__)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def write_output(settings, relative_path: str, data) -> bool:
-    """Write a file of the site (str or bytes) if its bytes changed; claim it either way."""
-    path = Path(settings["OUTPUT_PATH"]) / relative_path
-    claimed = settings.setdefault("_INCREMENTAL_CLAIMED", set())
-    claimed.add(Path(relative_path).as_posix())
-    return write_if_changed(path, data)
-
-
-def claim_output(settings, relative_path: str) -> None:
-    """Mark a file a plugin produced by other means as part of this build."""
-    settings.setdefault("_INCREMENTAL_CLAIMED", set()).add(Path(relative_path).as_posix())
-
-
 def get_writer(pelican):
-    if pelican.settings.get("INCREMENTAL_BUILDS", True):
+    if setting(pelican.settings, "INCREMENTAL_BUILDS"):
         return FingerprintWriter
     return None
 
 
 def _store_path(settings) -> Path:
-    final = settings.get("INCREMENTAL_PREVIOUS_OUTPUT") or settings["OUTPUT_PATH"]
+    final = setting(settings, "INCREMENTAL_PREVIOUS_OUTPUT") or settings["OUTPUT_PATH"]
     name = hashlib.sha256(str(Path(final).resolve()).encode()).hexdigest()[:16]
     return Path(settings["CACHE_PATH"]) / f"pages-{name}.pickle"
 
@@ -58,33 +51,32 @@ def prepare(generators):
     """Hand the writer the site-wide digest and the last build's page digests."""
     settings = generators[0].settings
     context = generators[0].context
-    settings["_INCREMENTAL_CLAIMED"] = set()
     forget_models()
-    if not settings.get("INCREMENTAL_BUILDS", True):
+    if not setting(settings, "INCREMENTAL_BUILDS"):
         return
+    archive = build_of(settings).archive
     entity_pages = context.get("entity_pages") or {}
     salt = values_digest(
         tree_digest(settings["THEME"], PROJECT_ROOT / "plugins"),
         settings_digest(settings),
-        settings.get("_ENTRY_ENVIRONMENT", ""),
+        archive.environment if archive is not None else "",
         [(page.url, page.title) for page in context.get("pages", [])],
         {kind: sorted(pages) for kind, pages in entity_pages.items()},
     )
-    previous = load_state(_store_path(settings), {})
-    settings[STATE_KEY] = {"salt": salt, "previous": previous}
+    fingerprints = fingerprints_of(settings)
+    fingerprints.salt, fingerprints.previous = salt, load_state(_store_path(settings), {})
 
 
-def finish(pelican):
+def finish(build):
     """Save page digests; remove files of the previous build that nothing produced now."""
-    settings = pelican.settings
-    state = settings.get(STATE_KEY) or {}
-    writer = state.get("writer")
+    settings = build.settings
+    writer = fingerprints_of(settings).writer
     if writer is None:
         return
     forget_models()
-    claimed = set(settings.get("_INCREMENTAL_CLAIMED", set())) | writer.claimed | _static_claims(pelican)
+    claimed = build.outputs.claimed | writer.claimed | _static_claims(settings)
     output = Path(settings["OUTPUT_PATH"])
-    previous_output = Path(settings.get("INCREMENTAL_PREVIOUS_OUTPUT") or settings["OUTPUT_PATH"])
+    previous_output = Path(setting(settings, "INCREMENTAL_PREVIOUS_OUTPUT") or settings["OUTPUT_PATH"])
     removed = _remove_leftovers(output, claimed, previous_output)
     relinked = _relink_unchanged(output, previous_output) if previous_output != output else 0
     save_state(_store_path(settings), writer.digests)
@@ -94,8 +86,7 @@ def finish(pelican):
                 stats["same"], relinked, removed)
 
 
-def _static_claims(pelican) -> set:
-    settings = pelican.settings
+def _static_claims(settings) -> set:
     output = Path(settings["OUTPUT_PATH"])
     claims = set()
     theme_static = output / settings.get("THEME_STATIC_DIR", "theme")
@@ -151,6 +142,7 @@ def _relink_unchanged(output: Path, previous_output: Path) -> int:
 
 
 def register():
+    contract.join()
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(prepare)
-    signals.finalized.connect(finish)
+    contract.build_finished.connect(finish)

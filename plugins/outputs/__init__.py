@@ -13,51 +13,45 @@ from urllib.parse import urlsplit
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from plugins.contract import build_of, setting, site_url
+from plugins.contract import signals as contract
+
 from .headers import HEADERS_FILE, headers_file, security_rules
 from .jsonfeed import dumps, json_feed
 from .jsonld import make_filter, make_reviews_filter
 from .sitemap import page_urls, sitemap_xml
-from plugins.incremental import write_output
 
 logger = logging.getLogger(__name__)
 
 
-def _site_url(settings) -> str:
-    return (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
-
-
 def write_json_feed(generator: ArticlesGenerator, writer=None):
     settings = generator.settings
-    target = settings.get("JSON_FEED_SAVE_AS", "feeds/all.json")
+    target = setting(settings, "JSON_FEED_SAVE_AS")
     if not target:
         return
-    site_url = _site_url(settings)
-    document = json_feed(generator.articles, settings["SITENAME"], site_url, f"{site_url}/{target}",
-                         settings.get("SITE_DESCRIPTION", ""), settings.get("FEED_MAX_ITEMS") or 50)
-    write_output(settings, target, dumps(document))
+    base = site_url(settings)
+    document = json_feed(generator.articles, settings["SITENAME"], base, f"{base}/{target}",
+                         setting(settings, "SITE_DESCRIPTION"), settings.get("FEED_MAX_ITEMS") or 50)
+    build_of(settings).write(target, dumps(document))
 
 
-_pages_written: dict = {}  # output folder -> pages written in the current build
-
-
-def start_sitemap(generators):
-    _pages_written[generators[0].settings["OUTPUT_PATH"]] = set()
+def _pages(settings) -> set:
+    """The HTML pages this build wrote (the plugin's own state in the build)."""
+    return build_of(settings).state(__name__, set)
 
 
 def note_page(path, context):
-    pages = _pages_written.get(context.get("OUTPUT_PATH"))
-    if pages is not None and path.endswith(".html"):
-        pages.add(Path(path).relative_to(context["OUTPUT_PATH"]).as_posix())
+    if path.endswith(".html") and context.get("OUTPUT_PATH"):
+        _pages(context).add(Path(path).relative_to(context["OUTPUT_PATH"]).as_posix())
 
 
-def write_sitemap(pelican):
+def write_sitemap(build):
     """The pages this build wrote (not whatever lies in the folder), so removed entries drop out."""
-    settings = pelican.settings
-    run = settings.get("_ENTRIES_RUN") or {}
-    lastmod = {a.url: getattr(a, "modified", None) or a.date for a in run.get("published", [])}
-    written = _pages_written.pop(settings["OUTPUT_PATH"], set())
-    document = sitemap_xml(_site_url(settings), page_urls(written), lastmod)
-    write_output(settings, "sitemap.xml", document)
+    settings = build.settings
+    published = build.archive.published if build.archive is not None else []
+    lastmod = {a.url: getattr(a, "modified", None) or a.date for a in published}
+    document = sitemap_xml(site_url(settings), page_urls(_pages(settings)), lastmod)
+    build.write("sitemap.xml", document)
     logger.info("sitemap: %d pages listed", document.count("<loc>"))
 
 
@@ -71,25 +65,28 @@ def order_feed_by_last_change(context, feed):
     feed.items.sort(key=lambda item: item.get("updateddate") or item["pubdate"], reverse=True)
 
 
-def write_headers_file(pelican):
+def write_headers_file(build):
     """``_headers``: the response headers a static host (and ``invoke serve``) sends with every file."""
-    write_output(pelican.settings, HEADERS_FILE, headers_file(security_rules(pelican.settings)))
+    build.write(HEADERS_FILE, headers_file(security_rules(build.settings)))
 
 
 def add_json_ld_filter(generator):
-    from plugins.entries.reader import registries_for
+    settings = generator.settings
 
-    generator.env.filters["news_article_json_ld"] = make_filter(generator.settings, registries_for)
-    generator.env.filters["claim_reviews_json_ld"] = make_reviews_filter(generator.settings, registries_for)
+    def registries():  # this build's registries, known once the archive is read
+        return build_of(settings).archive.registries
+
+    generator.env.filters["news_article_json_ld"] = make_filter(settings, registries)
+    generator.env.filters["claim_reviews_json_ld"] = make_reviews_filter(settings, registries)
     # Root-relative prefix for pages served at any depth, such as 404.html.
     generator.env.globals["SITE_PATH"] = urlsplit(generator.settings.get("SITEURL") or "").path.rstrip("/")
 
 
 def register():
+    contract.join()
     signals.generator_init.connect(add_json_ld_filter)
     signals.feed_generated.connect(order_feed_by_last_change)
     signals.article_writer_finalized.connect(write_json_feed)
-    signals.all_generators_finalized.connect(start_sitemap)
     signals.content_written.connect(note_page)
-    signals.finalized.connect(write_sitemap)
-    signals.finalized.connect(write_headers_file)
+    contract.site_written.connect(write_sitemap)
+    contract.site_written.connect(write_headers_file)

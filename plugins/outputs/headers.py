@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plugins.contract import setting
+
 HEADERS_FILE = "_headers"
 REFERRER_POLICY = "strict-origin-when-cross-origin"  # the same as the theme's <meta name="referrer">
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
@@ -37,7 +39,7 @@ class HeaderRule:
 
 def security_rules(settings) -> list[HeaderRule]:
     """The site's header rules: the page policy everywhere (framing forbidden), sandboxed static folders."""
-    policy = settings.get("CONTENT_SECURITY_POLICY", "default-src 'self'").strip().rstrip(";")
+    policy = setting(settings, "CONTENT_SECURITY_POLICY").strip().rstrip(";")
     everywhere = HeaderRule("/*", (
         ("Content-Security-Policy", f"{policy}; frame-ancestors 'none'"),
         ("X-Frame-Options", "DENY"),

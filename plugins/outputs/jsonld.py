@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from plugins.contract import site_url
 from plugins.entries.statuses import BY_ID
 
 from .jsonfeed import dumps
@@ -69,21 +70,23 @@ def claim_reviews(article, site_url: str, site_name: str, registries) -> list:
     return reviews
 
 
-def make_filter(settings, registries_for):
-    site_url = (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
+def make_filter(settings, registries):
+    """The template filter; ``registries()`` gives this build's registries (known once the archive is read)."""
+    base = site_url(settings)
 
     def news_article_json_ld(article):
-        document = news_article(article, site_url, settings["SITENAME"], registries_for(settings))
+        document = news_article(article, base, settings["SITENAME"], registries())
         return Markup(dumps(document))  # dumps escapes <, > and & so </script> cannot occur
 
     return news_article_json_ld
 
 
-def make_reviews_filter(settings, registries_for):
-    site_url = (settings.get("SITEURL") or settings.get("FEED_DOMAIN") or "").rstrip("/")
+def make_reviews_filter(settings, registries):
+    """The ClaimReview filter; ``registries()`` gives this build's registries (known once the archive is read)."""
+    base = site_url(settings)
 
     def claim_reviews_json_ld(article):
-        reviews = claim_reviews(article, site_url, settings["SITENAME"], registries_for(settings))
+        reviews = claim_reviews(article, base, settings["SITENAME"], registries())
         if not reviews:
             return ""
         return Markup(dumps(reviews if len(reviews) > 1 else reviews[0]))

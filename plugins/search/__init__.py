@@ -2,14 +2,17 @@
 
 Signals used (module functions, as Pelican holds receivers weakly):
 
-- ``all_generators_finalized``: start bringing the Whoosh index up to date
-  with the published entries (only changed entries are re-indexed) in a worker
-  process (background.py), and give every article its ``related_entries``
+- ``archive_ready`` (ours, plugins/contract): the entries are read, valid and
+  Pelican's articles made; start bringing the Whoosh index up to date with the
+  published entries (only changed entries are re-indexed), in a worker
+  process for a big archive (background.py);
+- ``all_generators_finalized``: give every article its ``related_entries``
   (related.py) before any page is written;
 - ``get_generators``: ``SearchGenerator`` writes ``/search/``, then waits for
   the worker, which writes the static index the page fetches;
-- ``finalized``: swap the index this build wrote (into a copy, staging.py)
-  in for the one the CLI and the service read; a failed build never gets here.
+- ``build_finished`` (ours): swap the index this build wrote (into a copy,
+  staging.py) in for the one the CLI and the service read; a failed build
+  never gets here (it abandons the copy through ``Build.waits``).
 
 The query rules are in ``query.py``, shared by the CLI (``invoke search``) and
 the service (``service.py``); the page's JavaScript copies them.
@@ -19,14 +22,18 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from plugins.contract import build_of, setting
+from plugins.contract import signals as contract
+
 from .aliases import name_groups
-from .background import PendingSearch
+from .background import POSTINGS_CACHE, PendingSearch
 from .documents import document_for
-from .early import start_early, take_early
 from .job import commit_search_index, related_cache, start_search
 from .related import cached_related_urls
 from .schema import FILTER_FIELDS, FILTER_REGISTRIES
@@ -37,30 +44,40 @@ logger = logging.getLogger(__name__)
 getattr(logger, "disable_filter", lambda: None)()
 
 
+@dataclass
+class SearchRun:
+    """The search plugin's own state in one build (``build.state``)."""
+
+    articles: list = field(default_factory=list)
+    documents: list = field(default_factory=list)
+    pending: PendingSearch | None = None  # the index and static files, being written
+    filters: dict = field(default_factory=dict)
+
+
+def search_run(settings) -> SearchRun:
+    return build_of(settings).state(__name__, SearchRun)
+
+
 class SearchGenerator(Generator):
     """Writes the search page and the static index files it reads."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters = {}  # set by index_entries once the entries are known
-        self.pending: PendingSearch | None = None  # the index and static files, being written
-
     def generate_output(self, writer):
         config = search_settings(self.settings)
+        run = search_run(self.settings)
         writer.write_file("search/index.html", self.get_template("search"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], page_name="search/index",
-                          search_filters=self.filters, search_index_dir=config.static_dir)
-        if self.pending is not None:
-            finish_search(self.settings, self.pending)
-            self.pending = None
+                          search_filters=run.filters, search_index_dir=config.static_dir)
+        if run.pending is not None:
+            finish_search(self.settings, run.pending)
+            run.pending = None
 
 
 def finish_search(settings, pending: PendingSearch) -> None:
-    """Wait for the index and static files; log what was done; claim the files for the incremental plugin."""
+    """Wait for the index and static files; log what was done; claim the files for this build."""
     started = time.perf_counter()
     outcome = pending.result()
     waited = time.perf_counter() - started
-    settings.setdefault("_INCREMENTAL_CLAIMED", set()).update(outcome.claimed)
+    build_of(settings).outputs.claim_all(outcome.claimed)
     logger.info("search: %s (%.1f s)", outcome.index, outcome.index_seconds)
     static = outcome.static
     logger.info("search: static index of %d entries written: %d terms in %d shards, %d files, %.0f kB (%.1f s)",
@@ -69,42 +86,45 @@ def finish_search(settings, pending: PendingSearch) -> None:
     logger.info("search: the build waited %.1f s for the index worker", waited)
 
 
-def index_entries(generators):
-    """Update the index from this build's published entries, then set ``related_entries``."""
-    from plugins.entries.reader import registries_for
+def start_indexing(archive):
+    """``archive_ready``: hand the published entries to the index (a worker process for a big archive)."""
+    settings = archive.settings
+    run = search_run(settings)
+    started = time.perf_counter()
+    run.articles = [a for a in archive.published if hasattr(a, "entry")]
+    run.documents = [document_for(article, archive.registries) for article in run.articles]
+    run.filters = filter_options(run.documents, archive.registries)
+    # A worker process costs about half a second to start: worth it for a big archive only.
+    parallel = len(run.documents) >= setting(settings, "SEARCH_WORKER_MIN_ENTRIES")
+    # With an index to update (a rebuild) the worker has time to spare: it finds the related
+    # entries too. Building the index from scratch keeps it busy longer than the pages take.
+    warm = (Path(search_settings(settings).index_path) / POSTINGS_CACHE).exists()
+    run.pending = start_search(settings, run.documents, parallel=parallel, with_related=warm,
+                               aliases=name_groups(archive.registries))
+    logger.info("search: %d entries %s (%.1f s)", len(run.documents),
+                "handed to the index worker as soon as the archive was read" if parallel
+                else "indexed in this process", time.perf_counter() - started)
 
+
+def link_related(generators):
+    """Give each published article its ``related_entries`` (before any page is written)."""
     articles_generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
-    search_generator = next((g for g in generators if isinstance(g, SearchGenerator)), None)
     if articles_generator is None:
         return
     settings = articles_generator.settings
+    run = search_run(settings)
+    if run.pending is None:
+        return  # no archive: the entries plugin is stopping the build
     config = search_settings(settings)
-    articles = [a for a in articles_generator.articles + articles_generator.translations if hasattr(a, "entry")]
-    registries = registries_for(settings)
     started = time.perf_counter()
-    documents = [document_for(article, registries) for article in articles]
-    pending = take_early(settings, documents)
-    if pending is None:
-        # A worker process costs about half a second to start: worth it for a big archive only.
-        parallel = len(documents) >= settings.get("SEARCH_WORKER_MIN_ENTRIES", 1000)
-        pending = start_search(settings, documents, parallel=parallel, aliases=name_groups(registries))
-        logger.info("search: %d entries %s (%.1f s)", len(documents),
-                    "handed to the index worker" if parallel else "indexed in this process",
-                    time.perf_counter() - started)
-    started = time.perf_counter()
-    from_worker = pending.related()
-    related, reused = from_worker or cached_related_urls(documents, config.related_count, config.boosts["body"],
-                                                         related_cache(settings))
+    from_worker = run.pending.related()
+    related, reused = from_worker or cached_related_urls(run.documents, config.related_count,
+                                                         config.boosts["body"], related_cache(settings))
     logger.info("search: related entries %s for %d entries%s (%.1f s)", "reused" if reused else "found",
                 len(related), " by the index worker" if from_worker else "", time.perf_counter() - started)
-    by_url = {article.url: article for article in articles}
-    for article in articles:
+    by_url = {article.url: article for article in run.articles}
+    for article in run.articles:
         article.related_entries = [by_url[url] for url in related.get(article.url, []) if url in by_url]
-    if search_generator is not None:
-        search_generator.filters = filter_options(documents, registries)
-        search_generator.pending = pending
-    else:
-        finish_search(settings, pending)
 
 
 def filter_options(documents, registries) -> dict:
@@ -128,7 +148,8 @@ def get_generators(pelican):
 
 
 def register():
-    signals.article_generator_init.connect(start_early)
-    signals.all_generators_finalized.connect(index_entries)
+    contract.join()
+    contract.archive_ready.connect(start_indexing)
+    signals.all_generators_finalized.connect(link_related)
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(commit_search_index)
+    contract.build_finished.connect(commit_search_index)

@@ -10,20 +10,22 @@ two cores or more, for roughly the cost of the longer of the two.
 
 The worker is a fresh interpreter ("spawn"), not a fork of a Pelican process
 that may hold threads and locks. Its log lines and the files it wrote are sent
-back, so the log reads as if one process did everything and the incremental
-plugin does not take the files for leftovers.
+back, so the log reads as if one process did everything and the files are
+claimed by the build (not taken for leftovers).
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins.incremental import write_output
+from plugins.contract import OutputFiles
 
 from .aliases import AliasTable, save_aliases
 from .collection import weighting
@@ -58,6 +60,7 @@ class SearchOutcome:
     static_seconds: float
     claimed: set = field(default_factory=set)
     log: list = field(default_factory=list)   # (logger name, level, message) from the worker
+    worker: int = 0                           # the process that did the job
 
 
 def run_job(job: SearchJob) -> SearchOutcome:
@@ -74,19 +77,19 @@ def run_job(job: SearchJob) -> SearchOutcome:
         save_aliases(Path(job.index_path), job.aliases)
         index_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        # Through the incremental plugin's writer, as every plugin writes its files: only changed
-        # bytes are written, and the files it claims here are claimed in the build (finish_search).
-        settings = {"OUTPUT_PATH": job.output_path}
+        # Through the one writer API, as every plugin writes its files: only changed bytes are
+        # written, and the files claimed here are claimed in the build (finish_search).
+        outputs = OutputFiles(job.output_path)
 
         def write(relative, data):
-            write_output(settings, f"{job.static_dir}/{relative}", data)
+            outputs.write(f"{job.static_dir}/{relative}", data)
 
         with open_index(Path(job.index_path)).searcher(weighting=weighting()) as searcher:
             static = write_static_index(searcher, Path(job.output_path) / job.static_dir, job.shard_bytes, write,
                                         postings_cache=Path(job.index_path) / POSTINGS_CACHE,
                                         aliases=AliasTable(job.aliases))
         return SearchOutcome(report, index_seconds, static, time.perf_counter() - started,
-                             set(settings.get("_INCREMENTAL_CLAIMED", set())), records.lines)
+                             outputs.claimed, records.lines, os.getpid())
     finally:
         search_logger.removeHandler(records)
         search_logger.setLevel(previous_level)
@@ -101,6 +104,27 @@ class _Collect(logging.Handler):
         self.lines.append((record.name, record.levelno, record.getMessage()))
 
 
+_pool: ProcessPoolExecutor | None = None
+
+
+def _submit(function, *args) -> Future:
+    """Run ``function`` in the index worker: one process, started once and kept for the next build.
+
+    Starting a fresh interpreter and importing Whoosh costs about a second on a
+    busy machine; ``invoke livereload`` builds again and again in one process,
+    so the worker outlives a build. A worker that died is replaced.
+    """
+    global _pool
+    for _attempt in range(2):
+        if _pool is None:
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        try:
+            return _pool.submit(function, *args)
+        except (BrokenProcessPool, RuntimeError):  # it died, or the pool was shut down
+            _pool = None
+    raise RuntimeError("cannot start the search index worker")
+
+
 class PendingSearch:
     """A job running in a worker process; ``result()`` waits for it and replays its log here.
 
@@ -110,12 +134,11 @@ class PendingSearch:
     """
 
     def __init__(self, job: SearchJob, parallel: bool = True, related: tuple | None = None):
-        self._executor, self._related = None, None
+        self._parallel, self._related = parallel, None
         if parallel:
-            self._executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
             if related is not None:
-                self._related = self._executor.submit(cached_related_urls, job.documents, *related)
-            self._future: Future = self._executor.submit(run_job, job)
+                self._related = _submit(cached_related_urls, job.documents, *related)
+            self._future: Future = _submit(run_job, job)
         else:
             self._future = Future()
             try:
@@ -129,19 +152,13 @@ class PendingSearch:
 
     def wait_quietly(self) -> None:
         """Wait for the worker without caring how it ended (a failed build cleaning up)."""
-        try:
-            self._future.exception()
-        finally:
-            if self._executor is not None:
-                self._executor.shutdown()
+        if self._related is not None:
+            self._related.exception()
+        self._future.exception()
 
     def result(self) -> SearchOutcome:
-        try:
-            outcome = self._future.result()
-        finally:
-            if self._executor is not None:
-                self._executor.shutdown()
+        outcome = self._future.result()
         for name, level, message in outcome.log:
-            if self._executor is not None:  # inline, the records were logged already
+            if self._parallel:  # inline, the records were logged already
                 logging.getLogger(name).log(level, "%s", message)
         return outcome

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from plugins.entries.reader import registries_for
+
 from .query import SearchResults
 
 BOLD, PLAIN = "\033[1m", "\033[0m"
@@ -68,8 +70,6 @@ class CannotSearch(Exception):
 
 def search_command(settings: dict, query: str, options: dict, max_results: int = 1000) -> str:
     """What ``invoke search`` prints for ``query`` and its options (strings, as typed)."""
-    from plugins.entries.reader import registries_for
-
     from .aliases import load_aliases
     from .collection import weighting
     from .indexing import open_index

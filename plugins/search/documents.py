@@ -19,11 +19,13 @@ import math
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
+from plugins.contract import ENTITY_KINDS
+from plugins.entries.templating import human_date
 from plugins.entries.text import html_to_text
 
 EPOCH = dt.date(1970, 1, 1)
 # Entity kinds whose names and aliases are indexed in the ``names`` field.
-NAMED_KINDS = ("sections", "topics", "people", "places", "organisations", "stories")
+NAMED_KINDS = ENTITY_KINDS
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,6 @@ def events_text(entry) -> str:
 
 def document_for(article, registries) -> SearchDocument:
     """The search record of one published Pelican article (``article.entry`` is its validated Entry)."""
-    from plugins.entries.templating import human_date
-
     entry = article.entry
     ids = entity_ids(entry)
     text = getattr(article, "plain_text", None)  # worked out by the reader, and cached with the entry

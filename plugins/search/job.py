@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plugins.sitebuild.build import BACKGROUND_KEY
+from plugins.contract import build_of
 
 from .background import PendingSearch, SearchJob
 from .settings import search_settings
 from .staging import commit_index, discard_index, stage_index, staged_path
 
-STAGED_KEY = "_SEARCH_STAGED"  # this build's index jobs, writing into the staged index
+# Owner of the search plugin's state in the Build (``Build.state``): this build's index jobs, writing into
+# the staged index. It lives in the Build, never in the settings.
+STAGED_KEY = f"{__name__}.staged"
 
 
 def search_job(settings, documents, aliases=()) -> SearchJob:
@@ -32,26 +34,31 @@ def start_search(settings, documents, parallel: bool = True, with_related: bool 
     if with_related and parallel:
         config = search_settings(settings)
         related = (config.related_count, config.boosts["body"], related_cache(settings))
-    if STAGED_KEY not in settings:
+    build = build_of(settings)
+    staged = build.private.get(STAGED_KEY)
+    if staged is None:  # the build's first index job: it writes into a fresh copy of the live index
         stage_index(search_settings(settings).index_path)
-        settings[STAGED_KEY] = []
-        settings.setdefault(BACKGROUND_KEY, []).append(lambda: abandon_index(settings))
+        staged = build.state(STAGED_KEY, list)
+        build.waits.append(lambda: abandon_index(build))
     pending = PendingSearch(search_job(settings, documents, aliases), parallel=parallel, related=related)
-    settings[STAGED_KEY].append(pending)
+    staged.append(pending)
     return pending
 
 
-def abandon_index(settings) -> None:
-    """A failed build: wait for its index jobs, then throw their index away with the build."""
-    for pending in settings.pop(STAGED_KEY, []):
+def abandon_index(build) -> None:
+    """A failed build (``Build.waits``): wait for its index jobs, then throw their index away with the build."""
+    pendings = build.private.pop(STAGED_KEY, None)
+    if pendings is None:
+        return  # committed already
+    for pending in pendings:
         pending.wait_quietly()
-    discard_index(search_settings(settings).index_path)
+    discard_index(search_settings(build.settings).index_path)
 
 
-def commit_search_index(pelican) -> None:
-    """``finalized``: the build succeeded, so its index becomes the one the CLI and the service read."""
-    settings = pelican.settings
-    pendings = settings.pop(STAGED_KEY, None)
+def commit_search_index(build) -> None:
+    """``build_finished``: the build succeeded, so its index becomes the one the CLI and the service read."""
+    settings = build.settings
+    pendings = build.private.pop(STAGED_KEY, None)
     if pendings is None:
         return
     for pending in pendings:

@@ -33,7 +33,7 @@ from .excerpts import Excerpt, excerpt
 from .plan import Plan, plan_query
 from .request import SearchRequest
 from .schema import FILTER_FIELDS, TEXT_FIELDS
-from .spelling import IndexLexicon
+from .spelling import IndexLexicon, code_unit_order  # noqa: F401 (code_unit_order: static.py, tests)
 
 PREFIX_MIN_LENGTH = 2
 PREFIX_MAX_TERMS = 50
@@ -94,11 +94,6 @@ def parse_query(text: str) -> ParsedQuery:
         found.pop()
     return ParsedQuery(tuple(dict.fromkeys(found)), tuple(dict.fromkeys(phrases)), prefix, prefix_term,
                        tuple(words), tuple(dict.fromkeys(quoted)))
-
-
-def code_unit_order(term: str) -> bytes:
-    """Sort key matching JavaScript's string comparison (UTF-16 code units), used by the static shards too."""
-    return term.encode("utf-16-be", "surrogatepass")
 
 
 def prefix_expansions(searcher, prefix: str) -> list:

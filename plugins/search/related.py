@@ -28,7 +28,7 @@ from typing import Iterable, NamedTuple
 
 from whoosh.scoring import bm25
 
-from plugins.incremental.store import load_state, save_state
+from plugins.contract.store import load_state, save_state
 
 from .analysis import terms
 from .collection import B, K1

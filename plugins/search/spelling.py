@@ -26,10 +26,13 @@ def max_distance(term: str) -> int:
     return 1 if len(term) <= 4 else 2
 
 
+def code_unit_order(term: str) -> bytes:
+    """Sort key matching JavaScript's string comparison (UTF-16 code units), used by the static shards too."""
+    return term.encode("utf-16-be", "surrogatepass")
+
+
 def best_suggestion(term: str, counts: dict):
     """The candidate (term -> entries holding it) to read ``term`` as, or None."""
-    from .query import code_unit_order
-
     limit = max_distance(term)
     scored = [(damerau_levenshtein(term, candidate), -count, code_unit_order(candidate), candidate)
               for candidate, count in counts.items() if candidate != term and count > 0]

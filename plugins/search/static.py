@@ -31,7 +31,7 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from plugins.incremental.store import load_state, save_state
+from plugins.contract.store import load_state, save_state
 
 from .aliases import AliasTable
 from .analysis import manifest_entry, terms

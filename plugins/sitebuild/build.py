@@ -13,13 +13,13 @@ import shutil
 import time
 from pathlib import Path
 
+from plugins.contract import build_of, setting
+from plugins.contract.archive import end_build
+from plugins.entries.errors import EntryErrors
+
 from .lock import DEFAULT_TIMEOUT, BuildBusy, build_lock
 
 logger = logging.getLogger(__name__)
-
-# Plugins that start work in other processes add a function here that waits for it
-# (and never raises): a failed build waits for them before it deletes the partial site.
-BACKGROUND_KEY = "_BACKGROUND_WAITS"
 
 
 def load_settings(settings_file: str, overrides: dict | None = None) -> dict:
@@ -52,7 +52,7 @@ def _build_locked(settings_file: str, final: Path, overrides: dict) -> dict:
     overrides["DELETE_OUTPUT_DIRECTORY"] = False
     overrides["INCREMENTAL_PREVIOUS_OUTPUT"] = str(final)
     settings = load_settings(settings_file, overrides)
-    incremental = final.is_dir() and settings.get("INCREMENTAL_BUILDS", True)
+    incremental = final.is_dir() and setting(settings, "INCREMENTAL_BUILDS")
     spare = final.with_name(final.name + ".spare")
     if incremental:
         skip = [settings.get("THEME_STATIC_DIR", "theme"), *settings.get("STATIC_PATHS", [])]
@@ -65,10 +65,11 @@ def _build_locked(settings_file: str, final: Path, overrides: dict) -> dict:
     try:
         Pelican(settings).run()
     except BaseException:
-        for wait in settings.get(BACKGROUND_KEY, []):  # workers still writing into the partial site
-            wait()
+        build_of(settings).wait_for_background()  # workers still writing into the partial site
         shutil.rmtree(partial, ignore_errors=True)
         raise
+    finally:
+        end_build(settings)
     swap_in(partial, final, spare if incremental else None)
     return {"seconds": time.perf_counter() - started, "output": str(final)}
 
@@ -177,8 +178,6 @@ def subprocess_delete(folder: Path) -> None:
 def main(argv=None) -> int:
     """``python -m plugins.sitebuild.build --content DIR --output DIR``: build any archive folder."""
     import argparse
-
-    from plugins.entries.errors import EntryErrors
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--settings", default="pelicanconf.py")

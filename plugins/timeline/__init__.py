@@ -20,6 +20,9 @@ from __future__ import annotations
 
 from pelican import signals
 
+from plugins.contract import build_of
+from plugins.contract import signals as contract
+
 from .basemap import base_map
 from .filters import people_of
 from .generator import TimelineGenerator
@@ -33,14 +36,10 @@ def get_generators(pelican):
 
 def add_to_environment(generator):
     """Template helpers for every generator's Jinja environment (entity pages use them too)."""
-    from plugins.entries.reader import registries_for
-
-    settings, loaded = generator.settings, []
+    settings = generator.settings
 
     def timeline_people(event):
-        if not loaded:  # once per build: a fresh generator (and environment) is made for each build
-            loaded.append(registries_for(settings))
-        return people_of(event, loaded[0])
+        return people_of(event, build_of(settings).archive.registries)  # pages render after the archive is read
 
     generator.env.globals.update(timeline_date=date_label, timeline_people=timeline_people, timeline_basemap=base_map,
                                  map_radius={"min": MIN_RADIUS, "per_root": RADIUS_PER_ROOT, "max": MAX_RADIUS,
@@ -48,5 +47,6 @@ def add_to_environment(generator):
 
 
 def register():
+    contract.join()
     signals.generator_init.connect(add_to_environment)
     signals.get_generators.connect(get_generators)

@@ -11,7 +11,7 @@ import logging
 
 from pelican.generators import Generator
 
-from plugins.incremental import write_output
+from plugins.contract import build_of, setting, site_url
 
 from .chart import chart_description, chart_layout, monthly_figures
 from .claims import claim_repeats
@@ -24,29 +24,21 @@ from .periods import build_timeline, check_every_event_filed, entity_timeline, n
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_KINDS = ["sections", "topics", "people", "places", "organisations", "stories"]
 MAP_KINDS = ("places", "stories")  # entity pages that show a map of their events
-
-
-def site_url(settings) -> str:
-    """Absolute base for exported links: SITEURL when it is absolute, else FEED_DOMAIN."""
-    url = settings.get("SITEURL") or ""
-    if not url.startswith(("http://", "https://")):
-        url = settings.get("FEED_DOMAIN") or url
-    return url.rstrip("/")
 
 
 class TimelineGenerator(Generator):
     """Writes /timeline/…, /timeline.json, /events.csv and /events.json."""
 
     def generate_context(self):
-        from plugins.entries.reader import registries_for
-
-        self.registries = registries_for(self.settings)
-        self.events = collect_events(self.context.get("articles", []))
+        archive = build_of(self.settings).archive  # read and valid: the entries plugin sent archive_ready
+        if archive is None:
+            return  # an entry had a problem: the build stops before any page is written
+        self.registries = archive.registries
+        self.events = collect_events(archive.articles)
         self.timeline = build_timeline(self.events)
-        kinds = self.settings.get("ENTITY_KINDS_WITH_PAGES", DEFAULT_KINDS)
-        limit = self.settings.get("ENTITY_TIMELINE_MAX_EVENTS", 50)
+        kinds = setting(self.settings, "ENTITY_KINDS_WITH_PAGES")
+        limit = setting(self.settings, "ENTITY_TIMELINE_MAX_EVENTS")
         places = self.registries.places
         self.context["entity_timelines"] = {
             kind: {entity_id: entity_timeline(events, limit, places if kind in MAP_KINDS else None)
@@ -95,15 +87,16 @@ class TimelineGenerator(Generator):
         base = site_url(settings)
         rows = [event_row(event, self.registries, base) for event in self.events]
         document = timelinejs_document(self.events, self.registries, base, f"{settings['SITENAME']}: timeline",
-                                       settings.get("SITE_DESCRIPTION", ""))
+                                       setting(settings, "SITE_DESCRIPTION"))
         files = {
             "timeline.json": json_one_row_per_line(document, "events"),
             "events.csv": events_csv(rows),
             "events.json": events_json(rows),
         }
         files.update(map_files(self.events, self.registries.places))  # for the search results' map
+        build = build_of(settings)
         for name, text in files.items():
-            # Through the incremental plugin: written only when changed, by replacing the file (the
+            # Through the build's writer: written only when changed, by replacing the file (the
             # output folder starts as hard links to the published site), and kept as this build's.
-            write_output(settings, name, text)
+            build.write(name, text)
         return list(files)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.sitebuild.devserver import Rebuilder
 from tests.support.sites import FIXTURES, build_site
 
 ARTICLES = Path("articles")
@@ -74,11 +75,26 @@ def incremental(tmp_path):
     return content, output, tmp_path
 
 
+def rebuild_in_livereload(content, output, **settings):
+    """A rebuild as ``invoke livereload`` runs it: in its rebuilder thread, in the process of the last build."""
+    rebuilder = Rebuilder(lambda: build_site(content, output, **settings)).start()
+    try:
+        rebuilder.request()
+        state = rebuilder.wait(0, 120)
+    finally:
+        rebuilder.stop()
+    assert state.builds == 1 and state.problems == []
+
+
+REBUILDS = {"build": build_site, "livereload": rebuild_in_livereload}
+
+
+@pytest.mark.parametrize("rebuild", sorted(REBUILDS))
 @pytest.mark.parametrize("change", CHANGES, ids=lambda f: f.__name__)
-def test_rebuild_after_change_equals_clean_build(incremental, change):
+def test_rebuild_after_change_equals_clean_build(incremental, change, rebuild):
     content, output, tmp_path = incremental
     change(content)
-    build_site(content, output, CACHE_PATH=str(tmp_path / "cache"))
+    REBUILDS[rebuild](content, output, CACHE_PATH=str(tmp_path / "cache"))
     clean = build_site(content, tmp_path / "clean", CACHE_PATH=str(tmp_path / "clean-cache"))
     mine, theirs = _tree(output), _tree(clean)
     assert sorted(mine) == sorted(theirs)
@@ -115,13 +131,38 @@ def test_removed_entry_leaves_no_page_behind(incremental):
     assert "talks-in-hillville" not in (output / "sitemap.xml").read_text()
 
 
-def test_changes_one_after_another_on_a_recycled_site_equal_clean_builds(incremental):
+@pytest.mark.parametrize("rebuild", sorted(REBUILDS))
+def test_changes_one_after_another_on_a_recycled_site_equal_clean_builds(incremental, rebuild):
     """From the third build on, the site before last is recycled as the staging folder (sitebuild.sync_tree)."""
     content, output, tmp_path = incremental
     for number, change in enumerate(CHANGES):
         change(content)
-        build_site(content, output, CACHE_PATH=str(tmp_path / "cache"))
+        REBUILDS[rebuild](content, output, CACHE_PATH=str(tmp_path / "cache"))
         if number:
             assert (tmp_path / "output.spare").is_dir()  # kept for the next build
         clean = build_site(content, tmp_path / f"clean-{number}", CACHE_PATH=str(tmp_path / f"clean-cache-{number}"))
         assert _tree(output) == _tree(clean), change.__name__
+
+
+def test_a_body_edit_generates_only_the_feeds_that_list_the_entry(incremental):
+    """Feeds are written by Pelican on every build; the writer skips those whose items did not change."""
+    from pelican import signals
+
+    content, output, tmp_path = incremental
+    generated = []
+
+    def note(path, **_kwargs):
+        generated.append(Path(path).relative_to(output.with_name(output.name + ".partial")).as_posix())
+
+    signals.feed_written.connect(note)
+    try:
+        edit_body(content)  # rivertown-strike: section strikes, topic civilian-harm
+        build_site(content, output, CACHE_PATH=str(tmp_path / "cache"))
+    finally:
+        signals.feed_written.disconnect(note)
+    assert sorted(generated) == ["feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/sections/strikes.atom.xml",
+                                 "feeds/sections/strikes.rss.xml", "feeds/topics/civilian-harm.atom.xml",
+                                 "feeds/topics/civilian-harm.rss.xml"]
+    assert sorted(p.relative_to(output).as_posix() for p in (output / "feeds").rglob("*.xml")) == sorted(
+        p.relative_to(tmp_path / "clean").as_posix()
+        for p in (build_site(content, tmp_path / "clean", CACHE_PATH=str(tmp_path / "clean-cache")) / "feeds").rglob("*.xml"))

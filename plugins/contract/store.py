@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pickle
 
-from .writer import write_if_changed
+from .output import write_if_changed
 
 UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
               IndexError)
