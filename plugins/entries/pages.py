@@ -34,7 +34,7 @@ def load_page(source_path, shown: str):
 RESERVED_SLUGS = frozenset({
     "archives", "drafts", "events.csv", "events.json", "feeds", "index.html", "organisations", "people", "places",
     "search", "search-index", "sections", "sitemap.xml", "stories", "theme", "timeline", "timeline.json", "topics",
-    "404.html", "api",
+    "404.html", "api", "claims", "claims.csv", "claims.json", "corrections", "_headers",
 })
 YEAR = re.compile(r"\d{4}")  # year archives: /2025/
 
