@@ -12,10 +12,6 @@ folders are left as they were. Another archive (the benchmark's 5,000 synthetic
 entries) is built into its own output and cache folders next to the log, never
 into the repository's ``output/``.
 
-``shadow_checkout`` (a folder linking the repository's code, with its own copy
-of ``content/`` and ``tasks.py``) runs the repository's tasks on another archive
-where a task has no folder options.
-
 Alongside, a thread polls the page over HTTP: the time from the save to the
 rebuilt page being *served* is the part the build and the watcher take, and it
 is the only figure there is when the browser never reloads (it then says why:
@@ -31,7 +27,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -50,8 +45,6 @@ TIMEOUT = 60.0
 FIRST_BUILD_SECONDS_PER_ENTRY, FIRST_BUILD_MIN_SECONDS = 0.1, 180
 EDIT_KINDS = ("body end", "title", "body start", "summary", "body middle")
 MARKER_WORDS = "Livereload benchmark"
-# Not linked into a shadow checkout: the archive and what a build writes.
-SHADOW_SKIP = {"content", "output", ".build", ".git", ".venv", "tasks.py"}
 
 
 @dataclass
@@ -91,22 +84,6 @@ def edit_entry(text: str, kind: str, marker: str) -> str:
     else:
         raise ValueError(f"unknown edit {kind!r}; one of {', '.join(EDIT_KINDS)}")
     return "---\n" + head + separator + body
-
-
-def shadow_checkout(content: Path, where: Path) -> Path:
-    """A folder that runs the repository's tasks on ``content``: links to every top-level item but the
-    archive and the build's folders, a copy of ``tasks.py`` and of ``content``. Return it."""
-    shutil.rmtree(where, ignore_errors=True)
-    where.mkdir(parents=True)
-    for item in ROOT.iterdir():
-        if item.name in SHADOW_SKIP or item.name.startswith("output.") or item.resolve() == where.resolve():
-            continue
-        if item.name == "bench":  # its out/ holds the archives and this very folder
-            continue
-        (where / item.name).symlink_to(item)
-    shutil.copy2(ROOT / "tasks.py", where / "tasks.py")
-    shutil.copytree(content, where / "content")
-    return where
 
 
 def _free_port() -> int:
@@ -220,6 +197,7 @@ def measure_livereload(repeats: int, log: Path, content: Path | None = None, out
     if content is not None:  # another archive never goes into the repository's output/ and cache
         output = output or log.with_suffix("") / "output"
         cache = cache or log.with_suffix("") / "cache"
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
     content, output = Path(content or CONTENT), Path(output or OUTPUT)
     folders = [item for flag, value in (("--content", content), ("--output", output), ("--cache", cache))
                if value is not None for item in (flag, str(Path(value).resolve()))]

@@ -16,7 +16,7 @@ here, alternating, on the same machine state. Each round runs, as subprocesses:
 Each command's peak memory is that of its whole process tree (bench/measure.py).
 After the rounds, headless Chromium measures the static search bytes of ten
 two-word queries on both sites, and the real ``invoke livereload`` is timed on
-the synthetic archive (in a shadow checkout) and on the sample archive, five
+the synthetic archive (its own output and cache folders) and on the sample archive, five
 edits of different kinds each (bench/reload_latency.py). The table of medians,
 the ratios against the issue's targets and the machine are printed, and written
 as Markdown to bench/out/latest.md; a full-size run (5,000 entries or more) also
@@ -417,7 +417,7 @@ def report(values: dict, search_rows: list[tuple], reload_problems: dict, args, 
               "apart the code that searches (our search page's scripts; Pagefind's pagefind.js and WebAssembly). "
               "livereload is the real task, timed from the save to the edit showing in Chromium, over edits of "
               "five kinds in turn (a sentence at the end, the start and the middle of the body, the title, the "
-              "summary): on the synthetic archive (in a shadow checkout, bench/reload_latency.py) and on the "
+              "summary): on the synthetic archive (in its own output and cache folders, bench/reload_latency.py) and on the "
               "sample archive (content/)."]
     return "\n".join(lines) + "\n"
 

@@ -1,10 +1,9 @@
-"""The livereload benchmark's edits and its shadow checkout (bench/reload_latency.py), without a server."""
+"""The livereload benchmark's edits (bench/reload_latency.py), without a server."""
 
 import pytest
 
-from bench.reload_latency import EDIT_KINDS, CannotEdit, edit_entry, shadow_checkout
+from bench.reload_latency import EDIT_KINDS, CannotEdit, edit_entry
 from plugins.entries.frontmatter import decode, split
-from tests.support.sites import ROOT
 
 ENTRY = """---
 title: Drone attack on a city
@@ -48,14 +47,3 @@ def test_an_entry_an_edit_cannot_apply_to_is_refused(text):
     with pytest.raises(CannotEdit):
         edit_entry(text, "title", MARKER)
 
-
-def test_a_shadow_checkout_runs_the_repositorys_code_on_another_archive(tmp_path):
-    archive = tmp_path / "archive"
-    (archive / "articles").mkdir(parents=True)
-    (archive / "articles" / "one.md").write_text(ENTRY)
-    shadow = shadow_checkout(archive, tmp_path / "shadow")
-    assert (shadow / "content" / "articles" / "one.md").read_text() == ENTRY
-    assert not (shadow / "content").is_symlink() and not (shadow / "tasks.py").is_symlink()
-    assert (shadow / "pelicanconf.py").resolve() == ROOT / "pelicanconf.py"
-    assert (shadow / "plugins").resolve() == ROOT / "plugins"
-    assert not (shadow / "output").exists() and not (shadow / ".build").exists()
