@@ -3,6 +3,7 @@
 import ast
 import json
 import re
+import shutil
 
 import jsonschema
 import pytest
@@ -157,3 +158,16 @@ def test_docs_page_documents_every_column_of_claims_csv():
     section = page.split("## Open data", 1)[1].split("\n## ", 1)[0]
     documented = [line.split("|")[1].strip().strip("`") for line in section.splitlines() if line.startswith("| `")]
     assert documented == list(CLAIM_FIELDS)
+
+
+def test_the_readmes_minimal_entry_passes_check_as_a_published_entry(tmp_path):
+    from plugins.entries.check import check_files
+
+    block = rendered(README).find(string=re.compile("A minimal published entry")).find_next("code").get_text()
+    shutil.copytree(ROOT / "content" / "data", tmp_path / "data")
+    entry = tmp_path / "articles" / "2025" / "minimal-entry.md"
+    entry.parent.mkdir(parents=True)
+    entry.write_text(block, encoding="utf-8")
+    warnings = []
+    assert [str(p) for p in check_files([entry], tmp_path, warnings=warnings)] == []
+    assert "status: published" in block and [str(w) for w in warnings] == []
