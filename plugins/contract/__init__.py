@@ -33,6 +33,7 @@ PUBLIC = {
     "plugins.entries.reader": "reading one entry as the build does (tools outside the build)",
     "plugins.entries.registry": "loading the registries (tools outside the build)",
     "plugins.entries.scaffold": "writing a new entry file (tools outside the build)",
+    "plugins.entries.slugs": "the one rule that turns a title into a slug (tools outside the build)",
     "plugins.entries.validation": "ProblemList (tools outside the build)",
     "plugins.entries.frontmatter": "splitting front matter (tools outside the build)",
     "plugins.sitebuild.serve": "serving a folder of files (tools outside the build)",

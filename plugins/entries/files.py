@@ -31,6 +31,7 @@ from bs4 import BeautifulSoup
 
 from .errors import Problem
 from .model import SLUG_PATTERN
+from .slugs import slugify
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # File types a static folder may hold: images, documents, media. Anything else (.js, .html,
@@ -222,10 +223,8 @@ def active_svg_content(raw: bytes) -> str:
 
 
 def suggest_slug(text: str) -> str:
-    """A slug close to ``text``: accents dropped, invisible characters removed, the rest joined by hyphens."""
-    plain = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in plain if unicodedata.category(c) not in ("Mn", "Cf"))
-    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+    """A slug close to ``text``, by the archive's one slug rule (slugs.py), long enough for any file name."""
+    return slugify(text, limit=max(len(text), 1))
 
 
 def _quoted(name: str) -> str:

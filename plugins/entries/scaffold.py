@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from pathlib import Path
 
 import yaml
 
-
-def slugify(title: str) -> str:
-    """ASCII, lower-case, hyphenated; what URLs and file names use."""
-    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-zA-Z0-9]+", "-", text).strip("-").lower()
-    return re.sub(r"-{2,}", "-", text)[:80].strip("-") or "entry"
+from .slugs import slugify
 
 
 def scaffold(title: str, section: str, when: dt.datetime, summary: str = "", extra: dict | None = None,

@@ -19,12 +19,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from plugins.entries.registry import normalise
+from plugins.entries.slugs import is_cyrillic
+from plugins.entries.slugs import translit as latin_letters
 
 MIN_POPULATION = 15000
 _VOWELS = set("аеєиіїоуыьйяюэёъ")
-_TRANSLIT = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэё",
-                     ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n", "o",
-                      "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "y", "e", "e"]))
 
 
 @dataclass(frozen=True)
@@ -40,17 +39,14 @@ class GazetteerPlace:
     alternates: tuple = field(default=())
 
 
-def is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
-
-
 def skeleton(word: str) -> str:
     """'Харкові' → 'хркв': consonants only, so case endings and vowel shifts meet the nominative."""
     return "".join(ch for ch in normalise(word) if ch not in _VOWELS and ch.isalpha())
 
 
 def translit(word: str) -> str:
-    return "".join(_TRANSLIT.get(ch, ch) for ch in normalise(word))
+    """Latin letters of a folded Cyrillic name, to compare spellings ("Одеса" and "Odesa")."""
+    return latin_letters(normalise(word))
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,31 +9,16 @@ title gives a readable address instead of "entry".
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from pathlib import Path
 
-from .gazetteer import translit
+from plugins.entries.slugs import SLUG_MAX, slugify
 
-SLUG_MAX = 60
+__all__ = ["SLUG_MAX", "entry_path", "slug_of"]
 
 
 def slug_of(title: str, limit: int = SLUG_MAX) -> str:
-    """Lower-case ASCII words joined by hyphens, at most ``limit`` characters, whole words only."""
-    words = []
-    for word in re.split(r"[^\w]+", title):
-        latin = translit(word) if any("\u0400" <= ch <= "\u04ff" for ch in word) else word
-        ascii_word = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode().lower()
-        ascii_word = re.sub(r"[^a-z0-9]+", "", ascii_word)
-        if ascii_word:
-            words.append(ascii_word)
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit:
-            break
-        slug = candidate
-    return slug or (words[0][:limit] if words else "entry")
+    """The draft's slug: the archive's one slug rule (plugins/entries/slugs.py)."""
+    return slugify(title, limit)
 
 
 def entry_path(content_dir, title: str, when: dt.date) -> Path:
