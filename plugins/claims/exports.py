@@ -7,10 +7,7 @@ spreadsheet would run as a formula is quoted, unknowns stay empty).
 
 from __future__ import annotations
 
-import csv
-import io
-
-from plugins.timeline.exports import csv_cell, json_one_row_per_line
+from plugins.timeline.exports import csv_table, json_one_row_per_line
 
 CLAIM_FIELDS = {
     "claim_id": "Stable id: '<entry slug>--<event anchor>-claim-<n>'.",
@@ -52,13 +49,7 @@ def claim_row(claim, registries, site_url: str) -> dict:
 
 
 def claims_csv(rows) -> str:
-    """RFC 4180 CSV (UTF-8, header row, CRLF) of the rows."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(list(CLAIM_FIELDS))
-    for row in rows:
-        writer.writerow([csv_cell(row[name]) for name in CLAIM_FIELDS])
-    return out.getvalue()
+    return csv_table(CLAIM_FIELDS, rows)
 
 
 def claims_json(rows) -> str:

@@ -122,14 +122,18 @@ def csv_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def events_csv(rows) -> str:
-    """RFC 4180 CSV (UTF-8, header row, CRLF) of the rows."""
+def csv_table(fields, rows) -> str:
+    """RFC 4180 CSV (UTF-8, header row, CRLF) of the rows, every cell made safe for spreadsheets."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(list(FIELDS))
+    writer.writerow(list(fields))
     for row in rows:
-        writer.writerow([csv_cell(row[name]) for name in FIELDS])
+        writer.writerow([csv_cell(row[name]) for name in fields])
     return out.getvalue()
+
+
+def events_csv(rows) -> str:
+    return csv_table(FIELDS, rows)
 
 
 def events_json(rows) -> str:

@@ -3,23 +3,16 @@
 // With it, the ledger filters by status and speaker without a reload; the choice lives in the
 // URL (?status=…&by=…), so a filtered view can be shared, and is restored on load.
 
+import { chosenFilters, writeUrl } from "./url-filters.js";
+
 const FILTERS = ["status", "by"];
 
 function plural(count) {
   return `${count} ${count === 1 ? "claim" : "claims"}`;
 }
 
-function chosenFilters(form) {
-  const chosen = {};
-  for (const name of FILTERS) {
-    const select = form.elements.namedItem(name);
-    if (select && select.value) chosen[name] = select.value;
-  }
-  return chosen;
-}
-
 function applyFilters(form, ledger, status, total) {
-  const chosen = chosenFilters(form);
+  const chosen = chosenFilters(form, FILTERS);
   let shown = 0;
   for (const claim of ledger.querySelectorAll(".ledger-claim")) {
     claim.hidden = !Object.entries(chosen).every(([name, value]) => claim.dataset[name] === value);
@@ -31,15 +24,6 @@ function applyFilters(form, ledger, status, total) {
     ? `Showing ${shown} of ${plural(total)}: ${labels.join(", ")}.`
     : `Showing all ${plural(total)}.`;
   return chosen;
-}
-
-function writeUrl(chosen) {
-  const url = new URL(window.location.href);
-  for (const name of FILTERS) {
-    if (chosen[name]) url.searchParams.set(name, chosen[name]);
-    else url.searchParams.delete(name);
-  }
-  window.history.replaceState(window.history.state, "", url);
 }
 
 function restoreFromUrl(form) {
@@ -58,7 +42,7 @@ function setUp(form) {
   const status = form.querySelector("[data-filter-status]");
   if (!ledger || !status) return;
   const total = ledger.querySelectorAll(".ledger-claim").length;
-  const update = () => writeUrl(applyFilters(form, ledger, status, total));
+  const update = () => writeUrl(applyFilters(form, ledger, status, total), FILTERS);
   restoreFromUrl(form);
   applyFilters(form, ledger, status, total);
   form.hidden = false;

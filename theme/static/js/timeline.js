@@ -7,19 +7,12 @@
 //   and a click on a mark filters by its place (a second click shows every place again).
 // - "On this day": point to today's date (or the next day with events) and jump to it.
 
+import { chosenFilters, writeUrl } from "./url-filters.js";
+
 const FILTERS = ["kind", "place", "person"];
 
 function plural(count) {
   return `${count} ${count === 1 ? "event" : "events"}`;
-}
-
-function chosenFilters(form) {
-  const chosen = {};
-  for (const name of FILTERS) {
-    const select = form.elements.namedItem(name);
-    if (select && select.value) chosen[name] = select.value;
-  }
-  return chosen;
 }
 
 function matches(event, chosen) {
@@ -86,7 +79,7 @@ function updateMap(events) {
 }
 
 function applyFilters(form, timeline, status, total) {
-  const chosen = chosenFilters(form);
+  const chosen = chosenFilters(form, FILTERS);
   let shown = 0;
   for (const event of timeline.querySelectorAll(".timeline-event")) {
     event.hidden = !matches(event, chosen);
@@ -110,15 +103,6 @@ function applyFilters(form, timeline, status, total) {
   return chosen;
 }
 
-function writeUrl(chosen) {
-  const url = new URL(window.location.href);
-  for (const name of FILTERS) {
-    if (chosen[name]) url.searchParams.set(name, chosen[name]);
-    else url.searchParams.delete(name);
-  }
-  window.history.replaceState(window.history.state, "", url);
-}
-
 // A link may carry a choice this page no longer offers, or a combination that gives nothing
 // (an edited URL, or a link from before a correction): such a choice is left out, never shown as 0 events.
 function restoreFromUrl(form, events) {
@@ -140,7 +124,7 @@ function setUpFilters(form) {
   const status = form.querySelector("[data-filter-status]");
   if (!timeline || !status) return;
   const total = timeline.querySelectorAll(".timeline-event").length;
-  const update = () => writeUrl(applyFilters(form, timeline, status, total));
+  const update = () => writeUrl(applyFilters(form, timeline, status, total), FILTERS);
   restoreFromUrl(form, [...timeline.querySelectorAll(".timeline-event")]);
   form.hidden = false;
   update(); // the URL then says what is shown (choices left out are dropped from it)
