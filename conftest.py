@@ -1,4 +1,4 @@
-"""Make ``plugins.<name>`` importable in every test, as pelicanconf.py does for builds."""
+"""Make ``plugins.<name>`` and ``desk.<name>`` importable in every test, as pelicanconf.py does for builds."""
 
 import sys
 from pathlib import Path

@@ -10,7 +10,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)  # so plugins import each other as plugins.<name>
+    sys.path.insert(0, ROOT)  # so plugins import each other as plugins.<name> (and desk.<name> finds them)
 
 SITENAME = "War Archive 2025"
 SITE_DESCRIPTION = "A curated, sourced archive of events in the 2025 phase of the Russia–Ukraine war."

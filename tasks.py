@@ -43,7 +43,8 @@ def _setup_logging(verbose=False):
 
     init_logging(level=logging.DEBUG if verbose else logging.WARNING)
     if not verbose:  # one line per fact from our plugins, not one per file written
-        logging.getLogger("plugins").setLevel(logging.INFO)
+        for name in ("plugins", "desk"):
+            logging.getLogger(name).setLevel(logging.INFO)
 
 
 @task(help={"files": "only these entry files, comma-separated", "path": "another content folder",
@@ -82,8 +83,8 @@ def build(c, prod=False, verbose=False):
 def _build_once(settings_file, overrides=None) -> str:
     """Build and say so; the report of the entries' problems instead when there are any."""
     from plugins.entries.errors import EntryErrors
-    from plugins.sitebuild.build import build as build_site
-    from plugins.sitebuild.lock import BuildBusy
+    from desk.sitebuild.build import build as build_site
+    from desk.sitebuild.lock import BuildBusy
 
     try:
         figures = build_site(settings_file, overrides=overrides)
@@ -102,8 +103,8 @@ def clean(c):
     Only folders a build makes: an ``output.backup`` or ``output.2024`` of the maintainer's stays.
     Waits for a running build first, so it never deletes a site being written.
     """
-    from plugins.sitebuild.build import staging_folders
-    from plugins.sitebuild.lock import build_lock
+    from desk.sitebuild.build import staging_folders
+    from desk.sitebuild.lock import build_lock
 
     with build_lock([OUTPUT, ROOT / ".build" / "cache"], what="clean"):
         for path in (OUTPUT, *staging_folders(OUTPUT), ROOT / ".build"):
@@ -118,9 +119,9 @@ def rebuild(c):
 @task
 def serve(c, port=PORT, host=HOST, skip_build=False):
     """Build, then serve the site and the search service (/api/search) at http://127.0.0.1:8000/ until Ctrl-C."""
-    from plugins.search.serving import serve_forever
+    from desk.search.serving import serve_forever
     from plugins.search.settings import search_settings
-    from plugins.sitebuild.build import load_settings
+    from desk.sitebuild.build import load_settings
 
     if not skip_build:
         build(c)
@@ -138,8 +139,8 @@ def serve(c, port=PORT, host=HOST, skip_build=False):
 def search(c, query, place="", person="", topic="", section="", from_="", to="", sort="relevance", limit=10,
            offset=0, exact=False):
     """Search the built index: invoke search "kryvyi rih strike" --place kryvyi-rih --from 2025-04-01."""
-    from plugins.search.cli import CannotSearch, search_command
-    from plugins.sitebuild.build import load_settings
+    from desk.search.cli import CannotSearch, search_command
+    from desk.sitebuild.build import load_settings
 
     os.chdir(ROOT)
     options = {"place": place, "person": person, "topic": topic, "section": section, "from": from_, "to": to,
@@ -163,8 +164,8 @@ def livereload(c, port=PORT, host=HOST, content="", output="", cache="", drafts=
 
     from waitress import serve as serve_wsgi
 
-    from plugins.sitebuild.build import build as build_site
-    from plugins.sitebuild.devserver import DevSite, Rebuilder, watch
+    from desk.sitebuild.build import build as build_site
+    from desk.sitebuild.devserver import DevSite, Rebuilder, watch
 
     os.chdir(ROOT)
     _setup_logging(False)
@@ -190,7 +191,7 @@ def livereload(c, port=PORT, host=HOST, content="", output="", cache="", drafts=
     rebuilder.wait(0, None)  # the first build, before the first page is served
     stop = threading.Event()
     watch([Path(content).resolve() if content else CONTENT, ROOT / "theme"], rebuilder.request, stop)
-    watch([ROOT / "plugins", ROOT / "pelicanconf.py"], restart, stop)
+    watch([ROOT / "plugins", ROOT / "desk", ROOT / "pelicanconf.py"], restart, stop)
     print(f"Serving {folder} at http://{host}:{port}/; every save rebuilds and updates the page (Ctrl-C to stop)",
           flush=True)
     serve_wsgi(DevSite(folder, rebuilder), host=host, port=int(port), threads=16, ident="news-archive-dev")
@@ -221,7 +222,7 @@ def new(c, title, section="", date="", from_="", content=""):
                            "content": "another content folder"})
 def import_(c, source, title="", date="", section="", content=""):
     """Import a saved news page or pasted text as a draft entry; never overwrites, never duplicates."""
-    from plugins.importer import CannotImport, import_entry
+    from desk.importer import CannotImport, import_entry
 
     content_dir = Path(content).resolve() if content else CONTENT
     try:
@@ -236,7 +237,7 @@ def import_(c, source, title="", date="", section="", content=""):
 @task
 def coordinates(c):
     """Propose lat/lon from GeoNames for every place in content/data/places.yml that has none (writes nothing)."""
-    from plugins.importer.coordinates import main
+    from desk.importer.coordinates import main
 
     raise Exit(code=main([str(CONTENT / "data" / "places.yml")]))
 
@@ -245,7 +246,7 @@ def coordinates(c):
                                 "misses": "also list every miss"})
 def import_eval(c, labelled="", misses=False):
     """Import the labelled pages and pastes into scratch copies and print precision and recall per field."""
-    from plugins.importer.evaluation import evaluate
+    from desk.importer.evaluation import evaluate
 
     folder = Path(labelled).resolve() if labelled else ROOT / "tests" / "import_eval"
     scores = evaluate(folder, CONTENT)
@@ -265,8 +266,8 @@ def import_eval(c, labelled="", misses=False):
 def publish(c, to="", rsync="", gh_pages=False, remote="origin", branch="gh-pages"):
     """Build with publishconf.py, then publish: --to DIR, --rsync user@host:path or --gh-pages."""
     from plugins.entries.errors import EntryErrors
-    from plugins.sitebuild.lock import BuildBusy
-    from plugins.sitebuild.publish import (PublishError, build_for_publishing, copy_to_folder, push_to_gh_pages,
+    from desk.sitebuild.lock import BuildBusy
+    from desk.sitebuild.publish import (PublishError, build_for_publishing, copy_to_folder, push_to_gh_pages,
                                            rsync_to)
 
     if not (to or rsync or gh_pages):

@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.load [--requests 10000] [--clients 20] [--seed 1]
 
 Builds the sample archive (``content/``) into a temporary folder, serves it with
-``plugins.search.serving.site_app`` under waitress on 127.0.0.1 (as ``./dev serve`` does,
+``desk.search.serving.site_app`` under waitress on 127.0.0.1 (as ``./dev serve`` does,
 8 worker threads) and sends varied valid searches, made of words, filters and dates of
 the archive's own entries, from ``--clients`` threads, each with one keep-alive
 ``http.client`` connection. Prints errors, latency median and p95, and requests per second.
@@ -215,8 +215,8 @@ def valid_searches(index_path: Path, count: int, seed: int = 1) -> list:
 @contextlib.contextmanager
 def search_server(output: Path, index_path: Path, max_results: int = 50):
     """``./dev serve``'s app (site and service) under waitress on a free loopback port; yields the port."""
-    from plugins.search.serving import site_app
-    from plugins.sitebuild.serve import BackgroundServer
+    from desk.search.serving import site_app
+    from desk.sitebuild.serve import BackgroundServer
 
     with BackgroundServer(site_app(output, index_path, max_results), host=LOOPBACK) as background:
         yield background.server.effective_port

@@ -194,7 +194,7 @@ def check_article(output: Path, entry: Path, needle: str, what: str) -> None:
 # --- the builds --------------------------------------------------------------------------------------------
 
 def ours_command(folders: Folders) -> list[str]:
-    return [sys.executable, "-m", "plugins.sitebuild.build", "--content", str(folders.content),
+    return [sys.executable, "-m", "desk.sitebuild.build", "--content", str(folders.content),
             "--output", str(folders.ours_output), "--cache", str(folders.ours_cache)]
 
 

@@ -130,7 +130,7 @@ def report(sizes: list[SizeFigures], rounds: int, seed: int, host: dict) -> str:
                                  f"({'no faster than linear' if k <= 1.05 else 'faster than linear'})"
                                  for name, k in growth) + ".")
         lines.append("")
-    lines.append("Times are wall-clock seconds of `python -m plugins.sitebuild.build` as a subprocess; memory is "
+    lines.append("Times are wall-clock seconds of `python -m desk.sitebuild.build` as a subprocess; memory is "
                  "the largest sum of RSS over its process tree (PSS in brackets), the larger of the cold build's "
                  "and the rebuild's. k is the growth exponent from the size above: time ∝ entries^k.")
     return "\n".join(lines) + "\n"

@@ -165,8 +165,8 @@ def bytes_fetched(output: Path) -> list[int]:
 
 
 def service_latency(output: Path, index: Path, requests: int):
-    from plugins.search.serving import site_app
-    from plugins.sitebuild.serve import BackgroundServer
+    from desk.search.serving import site_app
+    from desk.sitebuild.serve import BackgroundServer
 
     server = BackgroundServer(site_app(output, index)).__enter__().server
     variants = [{}, {"sort": "newest"}, {"from": "2023-01-01", "to": "2023-12-31"}]

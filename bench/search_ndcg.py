@@ -40,11 +40,11 @@ def ndcg(ranked: list, grades: dict, k: int = K) -> float:
 
 def paths(site: Path, cache: Path, content: Path):
     """name -> function(params) -> ranked URLs, for the three paths."""
-    from plugins.search.cli import search_command
+    from desk.search.cli import search_command
     from plugins.search.request import SearchRequest
-    from plugins.search.service import SearchService
+    from desk.search.service import SearchService
     from plugins.search.tests.static_reference import StaticReference
-    from plugins.sitebuild.build import load_settings
+    from desk.sitebuild.build import load_settings
 
     settings = load_settings(str(HERE / "pelicanconf.py"), {"PATH": str(content), "CACHE_PATH": str(cache)})
     service = SearchService(cache / "search-index")

@@ -1,4 +1,8 @@
-"""The plugins meet only through the declared contract (plugins/contract): the code shows it."""
+"""The plugins meet only through the declared contract (plugins/contract): the code shows it.
+
+The tools outside the build (desk/) are consumers: they import only the plugins'
+declared modules, and no plugin (nor its tests) imports them.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from plugins.contract import signals as contract_signals
 from tests.support.sites import FIXTURES, ROOT, build_site
 
 PLUGINS = ROOT / "plugins"
+DESK = ROOT / "desk"
 
 
 def _module_name(path: Path) -> str:
@@ -29,10 +34,12 @@ def _source_files():
 
 
 MODULES = {_module_name(path): path for path in _source_files()}
+DESK_MODULES = {_module_name(path): path for path in sorted(DESK.rglob("*.py"))
+                if "tests" not in path.relative_to(DESK).parts}
 
 
-def _imports(path: Path):
-    """(imported module, line, inside a function) for every import of a ``plugins.…`` module in ``path``."""
+def _imports(path: Path, root: str = "plugins"):
+    """(imported module, line, inside a function) for every import of a ``<root>.…`` module in ``path``."""
     name = _module_name(path)
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -42,7 +49,7 @@ def _imports(path: Path):
         nested = id(node) in functions
         if isinstance(node, ast.Import):
             for alias in node.names:
-                if alias.name.startswith("plugins."):
+                if alias.name == root or alias.name.startswith(root + "."):
                     yield alias.name, node.lineno, nested
         elif isinstance(node, ast.ImportFrom):
             if node.level:
@@ -50,7 +57,7 @@ def _imports(path: Path):
                 target = f"{base}.{node.module}" if node.module else base
             else:
                 target = node.module or ""
-            if not target.startswith("plugins"):
+            if target != root and not target.startswith(root + "."):
                 continue
             for alias in node.names:  # ``from plugins.x import module`` imports the module
                 submodule = f"{target}.{alias.name}"
@@ -78,6 +85,35 @@ def test_a_plugin_imports_another_only_through_the_declared_contract(module, tar
     declared = target in PUBLIC or target.startswith("plugins.contract")
     assert declared, f"{where}: {module} imports {target}, which plugins/contract PUBLIC does not declare"
     assert not nested, f"{where}: move the import of {target} to the top of the module, where readers see it"
+
+
+def test_the_tools_outside_the_build_import_only_declared_plugin_modules():
+    """desk/ is a consumer, like tasks.py: it imports what PUBLIC declares, nothing else of a plugin."""
+    found = [f"{path.relative_to(ROOT)}:{line}: {target}" for path in DESK_MODULES.values()
+             for target, line, _nested in _imports(path)
+             if target not in PUBLIC and not target.startswith("plugins.contract")]
+    assert found == []
+    assert "desk.sitebuild.build" in DESK_MODULES and "plugins.entries.reader" in PUBLIC
+
+
+def _desk_imports():
+    """Every import of ``desk`` by a module under plugins/, its tests too."""
+    return [f"{path.relative_to(ROOT)}:{line}: {target}" for path in sorted(PLUGINS.rglob("*.py"))
+            for target, line, _nested in _imports(path, root="desk")]
+
+
+def test_no_plugin_imports_the_tools_outside_the_build():
+    """Pelican loads plugins/ and never desk/: a plugin that imported desk would tie the build to the tools."""
+    assert _desk_imports() == []
+
+
+def test_the_desk_scan_finds_an_import_of_desk(tmp_path, monkeypatch):
+    module = tmp_path / "module.py"
+    module.write_text("import desk.sitebuild\nfrom desk.search.service import SearchService\n"
+                      "def f():\n    from desk import importer\n", encoding="utf-8")
+    monkeypatch.setitem(globals(), "ROOT", tmp_path)
+    assert [t for t, _line, _nested in _imports(module, root="desk")] == [
+        "desk.sitebuild", "desk.search.service", "desk"]
 
 
 def _import_graph() -> dict:

@@ -56,7 +56,7 @@ _READ = re.compile(r"""(?:settings|context)(?:\.get\(|\[)\s*["']([A-Z][A-Z0-9_]*
 def _settings_read_by_code():
     """(setting, file:line, through setting()) for every setting the plugins and tasks read by name."""
     found = []
-    for path in sorted([*(ROOT / "plugins").rglob("*.py"), ROOT / "tasks.py"]):
+    for path in sorted([*(ROOT / "plugins").rglob("*.py"), *(ROOT / "desk").rglob("*.py"), ROOT / "tasks.py"]):
         if "tests" in path.relative_to(ROOT).parts:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -13,12 +13,12 @@ import yaml
 
 from plugins.entries.check import check_files
 from plugins.entries.frontmatter import decode, split
-from plugins.importer import CannotImport, DuplicateEntry, import_entry
-from plugins.importer.draft import UNKNOWN_NAMES_COMMENT
+from desk.importer import CannotImport, DuplicateEntry, import_entry
+from desk.importer.draft import UNKNOWN_NAMES_COMMENT
 from tasks import DRAFT_PREVIEW
 from tests.support.sites import ROOT, build_site, soup
 
-PAGES = ROOT / "plugins" / "importer" / "tests" / "pages"
+PAGES = ROOT / "desk" / "importer" / "tests" / "pages"
 SEED = PAGES / "seed-paste.txt"  # a copy of the seed article in ../shared/seeds
 
 

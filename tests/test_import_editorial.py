@@ -12,11 +12,11 @@ import yaml
 from plugins.embeds.postcard import parse_post_cards
 from plugins.entries.check import check_files
 from plugins.entries.frontmatter import decode, split
-from plugins.importer import DuplicateEntry, import_entry
+from desk.importer import DuplicateEntry, import_entry
 from tests.support.sites import ROOT
 
 LABELLED = ROOT / "tests" / "import_eval" / "inputs"
-SEED = ROOT / "plugins" / "importer" / "tests" / "pages" / "seed-paste.txt"
+SEED = ROOT / "desk" / "importer" / "tests" / "pages" / "seed-paste.txt"
 
 
 @pytest.fixture

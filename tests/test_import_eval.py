@@ -6,7 +6,7 @@ regressions. Each input is imported into a scratch copy of content/.
 
 import pytest
 
-from plugins.importer.evaluation import evaluate
+from desk.importer.evaluation import evaluate
 from tests.support.sites import ROOT
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins.sitebuild.devserver import BuildState, Rebuilder, inject_client
+from desk.sitebuild.devserver import BuildState, Rebuilder, inject_client
 from tests.support.sites import FIXTURES, ROOT
 
 ENTRY = Path("articles/2025/rivertown-strike.md")
@@ -147,7 +147,7 @@ def test_saves_during_a_build_queue_exactly_one_more_build():
 def test_before_any_good_build_a_page_shows_why_and_waits_for_one(tmp_path):
     """The first build failed, so there is no site: every URL still gets a page with the client on it."""
     from plugins.entries.errors import EntryErrors, Problem
-    from plugins.sitebuild.devserver import DevSite
+    from desk.sitebuild.devserver import DevSite
 
     def broken():
         raise EntryErrors([Problem("articles/2025/a.md", 3, "no title", "add 'title: …'")])

@@ -8,8 +8,8 @@ import sys
 import pytest
 import yaml
 
-from plugins.sitebuild.folder import MANIFEST
-from plugins.sitebuild.publish import (PublishError, build_for_publishing, copy_to_folder, push_to_gh_pages,
+from desk.sitebuild.folder import MANIFEST
+from desk.sitebuild.publish import (PublishError, build_for_publishing, copy_to_folder, push_to_gh_pages,
                                        rsync_command, rsync_to)
 from tests.support.sites import FIXTURES, ROOT, soup
 

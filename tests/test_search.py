@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plugins.search.cli import search_command
+from desk.search.cli import search_command
 from plugins.search.collection import weighting
 from plugins.search.indexing import open_index
 from plugins.search.related import related_urls, texts_from_index
 from plugins.search.request import SearchRequest
 from plugins.search.tests.static_reference import StaticReference
-from plugins.sitebuild.build import load_settings
+from desk.sitebuild.build import load_settings
 from tests.support.sites import ROOT, soup
 
 CASES = yaml.safe_load((ROOT / "tests" / "search_relevance.yml").read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ from plugins.search.collection import weighting
 from plugins.search.indexing import FINGERPRINT_FILE, open_index
 from plugins.search.query import run_search
 from plugins.search.request import SearchRequest
-from plugins.search.service import SearchService
+from desk.search.service import SearchService
 from plugins.search.tests.static_reference import StaticReference
 from plugins.search.tests.wsgi_client import call
 from tests.support.sites import build_site

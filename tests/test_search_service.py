@@ -8,9 +8,9 @@ from urllib.parse import quote, urlencode
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins.search.serving import site_app
+from desk.search.serving import site_app
 from plugins.search.tests.hostile import hostile_queries
-from plugins.sitebuild.build import load_settings
+from desk.sitebuild.build import load_settings
 from tests.support.sites import ROOT
 from tests.test_search import CASES, case_id, cli_urls, params_of
 
@@ -19,7 +19,7 @@ class Server:
     """``invoke serve``'s app under waitress on a free port, in a thread."""
 
     def __init__(self, output, index_path):
-        from plugins.sitebuild.serve import BackgroundServer
+        from desk.sitebuild.serve import BackgroundServer
 
         self.background = BackgroundServer(site_app(output, index_path, 50)).__enter__()
         self.server = self.background.server

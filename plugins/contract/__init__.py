@@ -7,9 +7,11 @@
 - ``settings``: every project setting with its default, the entity kinds, the
   registry folder and the site URL.
 
-``PUBLIC`` lists the only modules one plugin may import from another; a test
-(tests/test_contract.py) fails on any other cross-plugin import, on one inside
-a function, and on an import cycle.
+``PUBLIC`` lists the only modules one plugin may import from another, and the
+only ``plugins`` modules the tools outside the build (``desk/``) may import; a
+test (tests/test_contract.py) fails on any other cross-plugin import, on one
+inside a function, on an import cycle, on a ``desk`` module importing anything
+else, and on any module under ``plugins/`` importing ``desk``.
 """
 
 from __future__ import annotations
@@ -29,14 +31,20 @@ PUBLIC = {
     "plugins.entries.statuses": "claim statuses of the content model: ids, labels, verdicts, ratings",
     "plugins.timeline.exports": "the open-data formats every export shares: formula-safe CSV cells, JSON one row a line",
     "plugins.embeds.postcard": "post cards: the Markdown extension the entries reader renders and checks",
-    # For the tools that run outside the build (importer, CLI): reading and writing entries.
+    # For the tools that run outside the build (desk/: importer, search service and CLI, build runner).
     "plugins.entries.reader": "reading one entry as the build does (tools outside the build)",
     "plugins.entries.registry": "loading the registries (tools outside the build)",
     "plugins.entries.scaffold": "writing a new entry file (tools outside the build)",
     "plugins.entries.slugs": "the one rule that turns a title into a slug (tools outside the build)",
     "plugins.entries.validation": "ProblemList (tools outside the build)",
     "plugins.entries.frontmatter": "splitting front matter (tools outside the build)",
-    "plugins.sitebuild.serve": "serving a folder of files (tools outside the build)",
+    "plugins.search.aliases": "the aliases the index carries (the search service and CLI)",
+    "plugins.search.collection": "the index's weighting (the search service and CLI)",
+    "plugins.search.indexing": "opening the index (the search service and CLI)",
+    "plugins.search.query": "the query rules (the search service and CLI)",
+    "plugins.search.request": "a search request, checked (the search service and CLI)",
+    "plugins.search.schema": "the filters and their registries (the search CLI)",
+    "plugins.search.settings": "the search settings (the search CLI)",
 }
 
 __all__ = ["Archive", "Build", "ENTITY_KINDS", "OutputFiles", "PUBLIC", "build_of", "registry_folder", "setting",

@@ -5,7 +5,7 @@ a ``<meta>`` Content-Security-Policy cannot forbid framing (``frame-ancestors``
 is ignored there), and files other than HTML (SVG, JSON, feeds) carry no meta
 tag at all. So the build writes the headers every response should carry into
 ``output/_headers``; Netlify and Cloudflare Pages apply it as it is, the
-project's own server (``plugins/sitebuild/serve.py``) applies the same file, and
+project's own server (``desk/sitebuild/serve.py``) applies the same file, and
 docs/reliability.md gives the nginx equivalent.
 
 Files from the content's static folders (``content/images``) get a second,

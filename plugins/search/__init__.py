@@ -15,7 +15,7 @@ Signals used (module functions, as Pelican holds receivers weakly):
   never gets here (it abandons the copy through ``Build.waits``).
 
 The query rules are in ``query.py``, shared by the CLI (``invoke search``) and
-the service (``service.py``); the page's JavaScript copies them.
+the service (``desk/search/service.py``); the page's JavaScript copies them.
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ from urllib.parse import quote, urlencode
 import pytest
 from playwright.sync_api import expect
 
-from plugins.search.cli import search_command
+from desk.search.cli import search_command
 from plugins.search.tests.hostile import hostile_queries
-from plugins.sitebuild.build import load_settings
+from desk.sitebuild.build import load_settings
 from tests.support.a11y import axe_violations
 from tests.support.sites import ROOT
 from tests.test_search import CASES, case_id, cli_urls, params_of

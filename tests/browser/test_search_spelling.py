@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from plugins.search.service import SearchService
+from desk.search.service import SearchService
 from tests.browser.test_search import open_search, result_urls, sample_settings  # noqa: F401 (fixture)
 from tests.test_search import cli_urls
 

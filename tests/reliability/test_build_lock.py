@@ -15,8 +15,8 @@ import pytest
 from invoke import Context
 
 import tasks
-from plugins.sitebuild.build import build, staging_folders
-from plugins.sitebuild.lock import BuildBusy, build_lock
+from desk.sitebuild.build import build, staging_folders
+from desk.sitebuild.lock import BuildBusy, build_lock
 from tests.support.sites import ROOT, build_site
 
 
@@ -25,7 +25,7 @@ def site_files(output):
 
 
 def build_command(content, output):
-    return [sys.executable, "-m", "plugins.sitebuild.build", "--content", str(content), "--output", str(output),
+    return [sys.executable, "-m", "desk.sitebuild.build", "--content", str(content), "--output", str(output),
             "--cache", str(output.parent / "cache")]
 
 

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from plugins.sitebuild.serve import parse_headers_file
+from desk.sitebuild.serve import parse_headers_file
 from tests.reliability.test_unpublished import build_archive
 from tests.support.sites import FIXTURES, ROOT, StaticServer
 
@@ -41,7 +41,7 @@ def get(server, path: str):
 
 
 def site_policy() -> str:
-    from plugins.sitebuild.build import load_settings
+    from desk.sitebuild.build import load_settings
 
     return load_settings(str(ROOT / "publishconf.py"))["CONTENT_SECURITY_POLICY"]
 

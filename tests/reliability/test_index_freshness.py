@@ -12,9 +12,9 @@ from __future__ import annotations
 import pytest
 
 from plugins.search import SearchGenerator
-from plugins.search.cli import search_command
-from plugins.search.service import SearchService
-from plugins.sitebuild.build import load_settings
+from desk.search.cli import search_command
+from desk.search.service import SearchService
+from desk.sitebuild.build import load_settings
 from tests.support.sites import ROOT, build_site
 
 EVERYTHING = "from=1900&limit=50"  # every published entry, newest first

@@ -13,7 +13,7 @@ from tests.support.sites import FIXTURES, ROOT, build_site
 BUILD = """
 import sys
 sys.path.insert(0, {root!r})
-from plugins.sitebuild.build import build
+from desk.sitebuild.build import build
 build({conf!r}, output={output!r}, overrides={{"PATH": {content!r}, "CACHE_PATH": {cache!r}}})
 """
 

@@ -22,7 +22,7 @@ from urllib.parse import quote, urlencode
 import pytest
 
 from bench.load import Request, run_load, search_answer_problem, search_server, valid_searches
-from plugins.search.service import JSON_HEADERS
+from desk.search.service import JSON_HEADERS
 from tests.support.sites import ROOT, build_site
 
 SEARCHES, CLIENTS, TIME_LIMIT = 10_000, 20, 120.0

@@ -12,8 +12,8 @@ import socket
 
 import pytest
 
-from plugins.search.serving import site_app
-from plugins.sitebuild.serve import SERVER_OPTIONS, BackgroundServer
+from desk.search.serving import site_app
+from desk.sitebuild.serve import SERVER_OPTIONS, BackgroundServer
 
 READER_TIMEOUT = 10  # seconds a reader waits before the test calls the server locked
 

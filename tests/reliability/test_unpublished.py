@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins.sitebuild.build import build
+from desk.sitebuild.build import build
 from tasks import DRAFT_PREVIEW
 from tests.support.sites import FIXTURES, ROOT
 

@@ -13,7 +13,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 def build_site(content_dir, output_dir, **overrides) -> Path:
     """Build ``content_dir`` with pelicanconf.py into ``output_dir`` (atomic, like invoke build)."""
-    from plugins.sitebuild.build import build
+    from desk.sitebuild.build import build
 
     settings = {"PATH": str(content_dir), "CACHE_PATH": str(Path(output_dir).parent / "cache")}
     settings.update(overrides)
@@ -36,6 +36,6 @@ def soup(output: Path, url: str) -> BeautifulSoup:
 
 def StaticServer(directory):
     """The project's static serving of ``directory`` on a free loopback port (a context manager)."""
-    from plugins.sitebuild.serve import BackgroundServer, StaticFiles
+    from desk.sitebuild.serve import BackgroundServer, StaticFiles
 
     return BackgroundServer(StaticFiles(directory))
