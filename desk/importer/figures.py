@@ -26,7 +26,7 @@ _CHILDREN = r"(?:children|child|kids|дітей|дитин[аи]|дітьми|д
 
 # (figure, pattern); "children" takes its figure from the one before it.
 PATTERNS = [
-    ("killed", rf"\b(?:nobody|no one|none)\s+(?:was|were|has been|had been)\s+killed\b"),
+    ("killed", r"\b(?:nobody|no one|none)\s+(?:was|were|has been|had been)\s+killed\b"),
     ("killed", rf"\b(?:killing|killed|kills|kill)\s+(?:at least\s+)?{N}\b(?!\s*(?:of|drones|vehicles))"),
     ("killed", rf"\bdeath toll\b[^.;]*?\b(?:to|at|reached|stands at|of)\s+(?:at least\s+)?{N}\b"),
     ("killed", rf"\bclaimed\s+{N}\s+li(?:fe|ves)\b"),
@@ -41,8 +41,8 @@ PATTERNS = [
     ("children", rf"\b(?:including|among them|of them|of whom|among whom)\s+{N}\s+{_CHILDREN}"),
     ("children", rf"(?<![\w-]){N}\s+of\s+(?:them|whom)\s+(?:were\s+|are\s+)?{_CHILDREN}"),
     ("children", rf"(?<!\w)(?:серед них|зокрема|в тому числі|в том числе|среди них|из них)\s+{N}\s+{_CHILDREN}"),
-    ("child", rf"\b(?:among them|including)\s+(?:a|one)\s+child\b"),
-    ("child", rf"(?<!\w)(?:серед них|зокрема|в том числе|среди них)\s+(?:одна\s+|один\s+)?(?:дитина|ребенок)"),
+    ("child", r"\b(?:among them|including)\s+(?:a|one)\s+child\b"),
+    ("child", r"(?<!\w)(?:серед них|зокрема|в том числе|среди них)\s+(?:одна\s+|один\s+)?(?:дитина|ребенок)"),
     ("drones", rf"\b{N}\s+of\s+(?:the\s+)?{M}\s+(?:\w+\s+){{0,2}}(?:drones|UAVs|Shaheds)\b"),
     ("downed", rf"\b(?:shot down|shooting down|intercepted|intercepting|downed|neutralised|neutralized)\s+{N}\b"
                rf"(?!\s+of)"),
