@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import threading
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -42,6 +43,8 @@ JSON_HEADERS = [
     ("Referrer-Policy", "no-referrer"),
     ("Cache-Control", "no-store"),
 ]
+SWAP_RETRIES = 50  # a swap is two renames: 50 looks 2 ms apart wait it out, and a missing index
+SWAP_RETRY_SECONDS = 0.002  # still gets its 503 within a tenth of a second
 MAX_QUERY_STRING = 8192  # bytes; a 500-character query fits many times over
 
 
@@ -72,11 +75,11 @@ class SearchService:
         except BadRequest as exc:
             return "400 Bad Request", {"error": str(exc)}
         try:
-            searcher = self._searcher()
+            searcher, aliases = self._searcher()
         except FileNotFoundError:
             return "503 Service Unavailable", {"error": "the search index is not built yet; try again shortly"}
         try:
-            results = run_search(searcher, request, load_aliases(self.index_path))
+            results = run_search(searcher, request, aliases)
         except Exception:  # a bug: log it with its traceback, tell the client nothing about internals
             logger.exception("search service failed on %r", environ.get("QUERY_STRING", ""))
             return "500 Internal Server Error", {"error": "the search failed; this is a bug and has been logged"}
@@ -91,6 +94,21 @@ class SearchService:
         }
 
     def _searcher(self):
+        """(searcher, alias table) of the current index, waiting out the instant of a swap.
+
+        A build swaps its index in with two renames (staging.py); a thread that
+        opens the index just between them finds no folder. That is not "no index
+        yet": look again a few times, milliseconds apart, before saying so.
+        """
+        for attempt in range(SWAP_RETRIES):
+            try:
+                return self._current_searcher()
+            except FileNotFoundError:
+                if attempt == SWAP_RETRIES - 1:
+                    raise
+                time.sleep(SWAP_RETRY_SECONDS)
+
+    def _current_searcher(self):
         """This thread's searcher, opened afresh whenever a build has swapped in another index.
 
         Never ``Searcher.refresh()``: whoosh3 3.54.0 reuses the segments the new
@@ -101,12 +119,13 @@ class SearchService:
         version = index_version(self.index_path)
         current = getattr(self._local, "current", None)
         if current is not None and (current[0] == version or version == ()):
-            return current[1]  # unchanged, or between the two renames of a swap: the old one still reads
+            return current[1], current[2]  # unchanged, or between the two renames of a swap: the old one reads
         searcher = open_index(self.index_path).searcher(weighting=weighting())
+        aliases = load_aliases(self.index_path)  # the table kept with this index, read with it
         if current is not None:
             current[1].close()
-        self._local.current = (version, searcher)
-        return searcher
+        self._local.current = (version, searcher, aliases)
+        return searcher, aliases
 
 
 def index_version(index_path: Path) -> tuple:
@@ -115,7 +134,10 @@ def index_version(index_path: Path) -> tuple:
         folder = os.stat(index_path)
     except FileNotFoundError:
         return ()
-    tocs = [name for name in os.listdir(index_path) if name.endswith(".toc")]
+    try:
+        tocs = [name for name in os.listdir(index_path) if name.endswith(".toc")]
+    except FileNotFoundError:  # renamed away between the two calls
+        return ()
     return folder.st_ino, folder.st_mtime_ns, tuple(sorted(tocs))
 
 
