@@ -165,7 +165,7 @@ def livereload(c, port=PORT, host=HOST, content="", output="", cache="", drafts=
     from waitress import serve as serve_wsgi
 
     from desk.sitebuild.build import build as build_site
-    from desk.sitebuild.devserver import DevSite, Rebuilder, watch
+    from desk.sitebuild.devserver import DevSite, Rebuilder, WarmPath, watch
 
     os.chdir(ROOT)
     _setup_logging(False)
@@ -182,11 +182,13 @@ def livereload(c, port=PORT, host=HOST, content="", output="", cache="", drafts=
         if state.problems:  # the browser shows them too, over the last good page
             print("\n".join(state.problems), flush=True)
 
-    def restart():
+    def restart(_paths):
         # Plugin code and settings are loaded once per process: run them afresh.
         os.execv(sys.executable, [sys.executable, *sys.argv])
 
-    rebuilder = Rebuilder(rebuild, report).start()
+    # A saved entry's page shows at once from the last build's state (desk/sitebuild/warm.py); the full
+    # build that follows brings the rest of the site.
+    rebuilder = Rebuilder(rebuild, report, warm=WarmPath()).start()
     rebuilder.request()
     rebuilder.wait(0, None)  # the first build, before the first page is served
     stop = threading.Event()

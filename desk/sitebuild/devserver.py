@@ -5,7 +5,10 @@ Three parts, each small:
 - ``Rebuilder`` runs builds one at a time in a thread. A save during a build
   queues exactly one more build, which starts as soon as the running one ends
   and sees every file as it is then: no save is ever dropped (livereload 2.x,
-  used before, ignored a change seen within 1–3 s of its last reload).
+  used before, ignored a change seen within 1–3 s of its last reload). With a
+  ``WarmPath`` it first shows a saved entry's own page, rendered from the last
+  build's state in milliseconds (warm.py), and its problems at once when the
+  save broke it; the full build that follows brings the rest of the site.
 - A watcher thread (``watchfiles``: the operating system's file events, the
   library Pelican's own ``--autoreload`` uses) asks for a build when content
   or theme change, and restarts the process when plugin code or settings do.
@@ -28,11 +31,12 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 from plugins.entries.errors import EntryErrors
 
 from .serve import StaticFiles, html_headers
+from .warm import Rendered, WarmState
 
 logger = logging.getLogger(__name__)
 
@@ -66,14 +70,98 @@ def problems_of(build: Callable[[], object]) -> list[str]:
     return []
 
 
+class PageOverlay:
+    """Pages the warm path rendered after a save, served over the output folder.
+
+    Each page keeps the number of the save that made it; once a full build that
+    started after that save has swapped in, the output folder has the page and
+    the overlay forgets it.
+    """
+
+    def __init__(self):
+        self._pages: dict[str, tuple[int, bytes]] = {}
+        self._lock = threading.Lock()
+
+    def put(self, save_as: str, html: bytes, save: int) -> None:
+        with self._lock:
+            self._pages[save_as] = (save, html)
+
+    def get(self, save_as: str) -> bytes | None:
+        with self._lock:
+            found = self._pages.get(save_as)
+        return found[1] if found else None
+
+    def settle(self, seen: int) -> None:
+        """A full build that saw every save up to ``seen`` is in: its pages replace ours."""
+        with self._lock:
+            self._pages = {name: page for name, page in self._pages.items() if page[0] > seen}
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+class WarmPath:
+    """The warm state and the overlay together, and the problems each save gave."""
+
+    def __init__(self, state: WarmState | None = None):
+        self.state = state or WarmState().enable()
+        self.overlay = PageOverlay()
+        self._fresh: dict[str, tuple[int, list[str]]] = {}  # entry -> (save, its problems) from the warm path
+        self._full: list[str] = []  # the last full build's problems
+        self._lock = threading.Lock()  # saves (watcher thread) and builds (rebuilder thread) both update _fresh
+
+    def saved(self, paths, save: int) -> list[Rendered]:
+        """Render each saved entry's page (or find its problems); entries the warm path declines are left out."""
+        done = []
+        for path in sorted(paths):
+            if Path(path).suffix not in (".md", ".markdown") or not Path(path).is_file():
+                continue
+            try:
+                rendered = self.state.render(Path(path))
+            except Exception:  # the full build that follows reports it properly
+                logger.exception("livereload: the warm path could not render %s; the full build will", path)
+                rendered = None
+            if rendered is None:
+                continue
+            with self._lock:
+                if rendered.problems:
+                    self._fresh[rendered.source] = (save, rendered.problems)
+                else:
+                    self._fresh[rendered.source] = (save, [])
+                    self.overlay.put(rendered.save_as, rendered.html, save)
+            done.append(rendered)
+        return done
+
+    def built(self, seen: int, problems: list[str]) -> list[str]:
+        """A full build that saw saves up to ``seen`` ended: the problems to show now."""
+        if problems:
+            self.state.build_failed()
+        else:
+            self.state.build_succeeded()
+            self.overlay.settle(seen)
+        with self._lock:
+            self._fresh = {source: found for source, found in self._fresh.items() if found[0] > seen}
+            self._full = problems
+        return self.problems()
+
+    def problems(self) -> list[str]:
+        """The last full build's problems, with the warm path's newer verdict on each entry saved since."""
+        with self._lock:
+            fresh, full = dict(self._fresh), list(self._full)
+        kept = [line for line in full if not any(line.startswith(source + ":") for source in fresh)]
+        return kept + [line for _save, lines in fresh.values() for line in lines]
+
+
 class Rebuilder:
     """Builds one at a time in a thread; ``request()`` during a build queues exactly one more."""
 
-    def __init__(self, build: Callable[[], object], on_built: Callable[[BuildState], None] = lambda state: None):
-        self._build, self._on_built = build, on_built
+    def __init__(self, build: Callable[[], object], on_built: Callable[[BuildState], None] = lambda state: None,
+                 warm: WarmPath | None = None):
+        self._build, self._on_built, self.warm = build, on_built, warm
         self._changed = threading.Condition()
         self._pending = False
         self._stopping = False
+        self.saves = 0  # saves seen so far; a build records how many it saw when it starts
         self.building = False  # a build runs: its swap may hide the output for a moment
         self.state = BuildState()
         self._thread = threading.Thread(target=self._run, name="rebuilder", daemon=True)
@@ -88,11 +176,22 @@ class Rebuilder:
             self._changed.notify_all()
         self._thread.join(timeout=60)
 
-    def request(self) -> None:
-        """A file changed: build again (after the running build, if there is one)."""
+    def request(self, paths=()) -> None:
+        """Files changed: show the saved entries' pages now (warm path), then build again
+        (after the running build, if there is one)."""
         with self._changed:
+            self.saves += 1
+            save = self.saves
+        rendered = self.warm.saved(paths, save) if self.warm is not None and paths else []
+        with self._changed:
+            if rendered:
+                self.state.builds += 1
+                self.state.site += 1 if any(not r.problems for r in rendered) else 0
+                self.state.problems = self.warm.problems()
             self._pending = True
             self._changed.notify_all()
+        if rendered:
+            self._on_built(self.state)
 
     def wait(self, since: int, timeout: float) -> BuildState:
         """The state once more than ``since`` builds have ended (or when ``timeout`` passes)."""
@@ -108,12 +207,13 @@ class Rebuilder:
                     return
                 self._pending = False  # a save from now on queues the next build
                 self.building = True
+                seen = self.saves
             problems = problems_of(self._build)
             with self._changed:
                 self.building = False
                 self.state.builds += 1
                 self.state.site += 0 if problems else 1
-                self.state.problems = problems
+                self.state.problems = self.warm.built(seen, problems) if self.warm is not None else problems
                 self._changed.notify_all()
             self._on_built(self.state)
 
@@ -130,6 +230,7 @@ class DevSite:
 
     def __init__(self, output: Path, rebuilder: Rebuilder):
         self.static, self.rebuilder = StaticFiles(output), rebuilder
+        self.overlay = rebuilder.warm.overlay if rebuilder.warm is not None else PageOverlay()
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "/")
@@ -140,6 +241,12 @@ class DevSite:
             since = int((query.get("since") or ["-1"])[0] or -1)
             state = self.rebuilder.wait(since, WAIT_SECONDS if since >= 0 else 0)
             return self._send(start_response, json.dumps(asdict(state)).encode(), "application/json")
+        fresh = self.overlay.get(_file_name(path)) if len(self.overlay) else None
+        if fresh is not None:  # the warm path's page of an entry saved since the last build
+            body = inject_client(fresh, self.rebuilder.state.site)
+            headers = html_headers(body) + [("Cache-Control", "no-store")]
+            start_response("200 OK", [*headers, ("Content-Length", str(len(body)))])
+            return [body]
         found, status = self._resolve(path), "200 OK"
         if found is None:
             found, status = self.static.root / "404.html", "404 Not Found"
@@ -174,13 +281,19 @@ class DevSite:
         return [body]
 
 
-def watch(folders: list[Path], on_change: Callable[[], None], stop: threading.Event) -> threading.Thread:
-    """Call ``on_change`` whenever a file under ``folders`` changes (operating-system events, 20 ms debounce)."""
+def _file_name(url_path: str) -> str:
+    """The output file a URL path names, as Pelican's ``save_as`` spells it."""
+    name = unquote(url_path).lstrip("/")
+    return name + "index.html" if name == "" or name.endswith("/") else name
+
+
+def watch(folders: list[Path], on_change: Callable[[set], None], stop: threading.Event) -> threading.Thread:
+    """Call ``on_change(paths)`` whenever files under ``folders`` change (operating-system events, 20 ms debounce)."""
     from watchfiles import watch as watch_files
 
     def run():
-        for _changes in watch_files(*folders, debounce=20, step=10, stop_event=stop, raise_interrupt=False):
-            on_change()
+        for changes in watch_files(*folders, debounce=20, step=10, stop_event=stop, raise_interrupt=False):
+            on_change({path for _kind, path in changes})
 
     thread = threading.Thread(target=run, name="watcher", daemon=True)
     thread.start()

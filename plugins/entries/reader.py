@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,7 @@ _markdown_instances: dict = {}
 def render_markdown(body: str, settings) -> str:
     """Markdown to HTML with the project's extensions (post cards included), sanitised (see ``sanitise``)."""
     config = settings.get("MARKDOWN", {})
-    key = repr(config)
+    key = (repr(config), threading.get_ident())  # a converter is not thread-safe: livereload reads in two threads
     md = _markdown_instances.get(key)
     if md is None:  # building a Markdown object costs as much as converting a page
         md = markdown.Markdown(

@@ -72,9 +72,10 @@ def write_headers_file(build):
 
 def add_json_ld_filter(generator):
     settings = generator.settings
+    build = build_of(settings)  # this build's, kept: a page rendered later (livereload) still finds it
 
     def registries():  # this build's registries, known once the archive is read
-        return build_of(settings).archive.registries
+        return build.archive.registries
 
     generator.env.filters["news_article_json_ld"] = make_filter(settings, registries)
     generator.env.filters["claim_reviews_json_ld"] = make_reviews_filter(settings, registries)

@@ -36,10 +36,10 @@ def get_generators(pelican):
 
 def add_to_environment(generator):
     """Template helpers for every generator's Jinja environment (entity pages use them too)."""
-    settings = generator.settings
+    build = build_of(generator.settings)  # this build's, kept: a page rendered later (livereload) still finds it
 
     def timeline_people(event):
-        return people_of(event, build_of(settings).archive.registries)  # pages render after the archive is read
+        return people_of(event, build.archive.registries)  # pages render after the archive is read
 
     generator.env.globals.update(timeline_date=date_label, timeline_people=timeline_people, timeline_basemap=base_map,
                                  map_radius={"min": MIN_RADIUS, "per_root": RADIUS_PER_ROOT, "max": MAX_RADIUS,
