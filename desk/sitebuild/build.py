@@ -45,8 +45,8 @@ def _build_locked(settings_file: str, final: Path, overrides: dict) -> dict:
     from pelican import Pelican
 
     partial = final.with_name(final.name + ".partial")
-    if partial.exists():
-        shutil.rmtree(partial)
+    if partial.exists():  # left by a killed build: out of the way at once, deleted by a detached process
+        delete_later(partial)
     remove_stale_copies(final)
     overrides["OUTPUT_PATH"] = str(partial)
     overrides["DELETE_OUTPUT_DIRECTORY"] = False
@@ -85,37 +85,49 @@ def sync_tree(source: Path, target: Path, skip=()) -> int:
     published output never changes under a running build. Static folders
     (``skip``) are left for Pelican to copy afresh (it writes into existing
     files). Returns the number of files linked.
+
+    One ``scandir`` of each folder on both sides, and inode numbers from the
+    directory entries: no ``stat`` per file and no path objects (at 5,000
+    entries: about 9,500 folders and 8,000 files, 12 s with ``os.walk`` and
+    ``samefile`` on a busy machine).
     """
-    linked = 0
-    skipped = {os.path.join(str(source), folder) for folder in skip}
     for folder in skip:  # Pelican copies these afresh, and writes into files it finds
         shutil.rmtree(target / folder, ignore_errors=True)
-    wanted_dirs, wanted_files = set(), set()
-    for root, dirs, files in os.walk(source):
-        dirs[:] = [d for d in dirs if os.path.join(root, d) not in skipped]
-        relative = os.path.relpath(root, source)
-        destination = target / relative
-        wanted_dirs.add(os.path.normpath(relative))
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in files:
-            wanted_files.add(os.path.normpath(os.path.join(relative, name)))
-            origin, copy = os.path.join(root, name), destination / name
-            try:
-                if os.path.samefile(origin, copy):
-                    continue
-            except OSError:  # not there yet
-                pass
-            temporary = destination / f".{name}.link"
-            os.link(origin, temporary)
-            os.replace(temporary, copy)
-            linked += 1
-    for root, dirs, files in os.walk(target, topdown=False):
-        relative = os.path.relpath(root, target)
-        for name in files:
-            if os.path.normpath(os.path.join(relative, name)) not in wanted_files:
-                os.unlink(os.path.join(root, name))
-        if os.path.normpath(relative) not in wanted_dirs and not os.listdir(root):
-            os.rmdir(root)
+    skipped = {os.path.normpath(os.path.join(str(source), folder)) for folder in skip}
+    return _sync_folder(str(source), str(target), skipped)
+
+
+def _sync_folder(source: str, target: str, skipped: set) -> int:
+    """``target`` made the same as ``source`` in hard links (see ``sync_tree``); files linked anew."""
+    try:
+        existing = {entry.name: entry for entry in os.scandir(target)}
+    except FileNotFoundError:
+        os.makedirs(target)
+        existing = {}
+    linked = 0
+    for entry in os.scandir(source):
+        there = existing.pop(entry.name, None)
+        copy = os.path.join(target, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            if entry.path in skipped:
+                continue
+            if there is not None and not there.is_dir(follow_symlinks=False):
+                os.unlink(copy)
+            linked += _sync_folder(entry.path, copy, skipped)
+            continue
+        if there is not None and there.inode() == entry.inode() and not there.is_dir(follow_symlinks=False):
+            continue  # the same file already (a hard link made by an earlier build)
+        if there is not None and there.is_dir(follow_symlinks=False):
+            shutil.rmtree(copy)
+        temporary = os.path.join(target, f".{entry.name}.link")
+        os.link(entry.path, temporary)
+        os.replace(temporary, copy)
+        linked += 1
+    for name, there in existing.items():  # in the site before last, not in the last one
+        if there.is_dir(follow_symlinks=False):
+            shutil.rmtree(there.path)
+        else:
+            os.unlink(there.path)
     return linked
 
 
