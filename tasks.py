@@ -28,7 +28,6 @@ from invoke import task
 from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
 
 SETTINGS = {"dev": "pelicanconf.py", "prod": "publishconf.py"}
 CONTENT = ROOT / "content"
