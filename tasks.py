@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -318,7 +319,7 @@ def test(c, k="", browser=True):
         args += ["-k", k]
     if not browser:
         args += ["-m", "not browser"]
-    c.run(f"{sys.executable} -m pytest {' '.join(args)}", pty=False)
+    c.run(shlex.join([sys.executable, "-m", "pytest", *args]), pty=False)  # quoted: -k "a or b" is one argument
 
 
 @task(help={"entries": "entries in the synthetic archive (default 5000)",
