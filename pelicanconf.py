@@ -5,13 +5,6 @@ plugins/contract/settings.py; docs/settings.md is generated from that table and
 tests/test_docs.py fails when the code reads a setting nobody declared.
 """
 
-import os
-import sys
-
-ROOT = os.path.dirname(os.path.abspath(__file__))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)  # so plugins import each other as plugins.<name> (and desk.<name> finds them)
-
 SITENAME = "War Archive 2025"
 SITE_DESCRIPTION = "A curated, sourced archive of events in the 2025 phase of the Russia–Ukraine war."
 SITEURL = ""

@@ -4,11 +4,12 @@ Set SITEURL in the environment (or edit the default) before `./dev build --prod`
 """
 
 import os
-import sys
+import runpy
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from pelicanconf import *  # noqa: E402,F401,F403
+# The development settings beside this file, read by path as Pelican reads a settings file
+# (settings files are not importable modules); Pelican keeps only the upper-case names.
+_development = runpy.run_path(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pelicanconf.py"))
+globals().update({name: value for name, value in _development.items() if name.isupper()})
 
 SITEURL = os.environ.get("SITEURL", "https://archive.example.org").rstrip("/")
 FEED_DOMAIN = SITEURL

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -28,7 +29,6 @@ from invoke import task
 from invoke.exceptions import Exit
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
 
 SETTINGS = {"dev": "pelicanconf.py", "prod": "publishconf.py"}
 CONTENT = ROOT / "content"
@@ -321,7 +321,7 @@ def test(c, k="", browser=True):
         args += ["-k", k]
     if not browser:
         args += ["-m", "not browser"]
-    c.run(f"{sys.executable} -m pytest {' '.join(args)}", pty=False)
+    c.run(shlex.join([sys.executable, "-m", "pytest", *args]), pty=False)  # quoted: -k "a or b" is one argument
 
 
 @task(help={"entries": "entries in the synthetic archive (default 5000)",

@@ -36,8 +36,6 @@ from typing import Callable, Optional
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 LOOPBACK = "127.0.0.1"
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 PEER_SETTINGS = '''
 SITENAME = "Peer archive"

@@ -43,12 +43,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.measure import CommandFailed, Measured, run_measured
+
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench.measure import CommandFailed, Measured, run_measured  # noqa: E402
-
 OUT = ROOT / "bench" / "out"
 WORK = OUT / "run"
 LATEST = OUT / "latest.md"

@@ -23,17 +23,14 @@ import math
 import os
 import shutil
 import statistics
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from bench.measure import CommandFailed, run_measured
+from bench.run import (FULL_SIZE, OUT, README, Edits, Folders, cached_archive, check_article, empty, machine,
+                       ours_command, replace_between_markers, say)
 
-from bench.measure import CommandFailed, run_measured  # noqa: E402
-from bench.run import (FULL_SIZE, OUT, README, Edits, Folders, cached_archive, check_article, empty,  # noqa: E402
-                       machine, ours_command, replace_between_markers, say)
+ROOT = Path(__file__).resolve().parents[1]
 
 WORK = OUT / "scale"
 TABLE = OUT / "scale.md"

@@ -19,13 +19,11 @@ import http.client
 import logging
 import re
 import statistics
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 QUERIES = ["missile strike", "power grid", "air defence", "humanitarian corridor", "grain exports",
            "prisoners exchange", "security guarantees", "front line", "emergency services", "ceasefire talks"]

@@ -1,10 +1,10 @@
 """nDCG@10 of the labelled relevance set (tests/search_relevance.yml), per search path.
 
-    /work/venv/bin/python bench/search_ndcg.py                      # this checkout
-    /work/venv/bin/python bench/search_ndcg.py --code /tmp/before   # another checkout's code, same labels
+    .venv/bin/python bench/search_ndcg.py                      # this checkout
+    .venv/bin/python bench/search_ndcg.py --code /tmp/before   # another checkout's code, same labels
 
 Builds the sample archive (content/ of this checkout, so both runs rank the same
-entries) with the code under ``--code`` into a temporary folder, then runs every
+entries) with the code and pelicanconf.py under ``--code`` into a temporary folder, then runs every
 labelled query three ways: the CLI (``invoke search``), the service (the WSGI
 app, in process) and the static index files read step for step as the page's
 JavaScript reads them (plugins/search/tests/static_reference.py; the browser
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import sys
 import tempfile
@@ -75,15 +76,22 @@ def main() -> None:
     parser.add_argument("--code", default=str(HERE), help="checkout whose plugins to use (default: this one)")
     parser.add_argument("--cases", action="store_true", help="print nDCG@10 per query too")
     args = parser.parse_args()
-    sys.path.insert(0, args.code)
+    code = Path(args.code).resolve()
+    if code != HERE and os.environ.get("PYTHONPATH") != str(code):
+        # Another checkout: run again with its packages ahead of this one's (PYTHONPATH is searched
+        # before the editable install), so every import below reads that checkout's code.
+        script = str(Path(__file__).resolve())
+        os.execve(sys.executable, [sys.executable, script, *sys.argv[1:]], {**os.environ, "PYTHONPATH": str(code)})
     import yaml
 
-    from tests.support.sites import build_site
+    from desk.sitebuild.build import build
 
     cases = yaml.safe_load((HERE / "tests" / "search_relevance.yml").read_text(encoding="utf-8"))
     content = HERE / "content"
     with tempfile.TemporaryDirectory() as folder:
-        site = build_site(content, Path(folder) / "output")
+        site = Path(folder) / "output"
+        build(str(code / "pelicanconf.py"), output=str(site),
+              overrides={"PATH": str(content), "CACHE_PATH": str(Path(folder) / "cache")})
         runners = paths(site, Path(folder) / "cache", content)
         scores = {name: [] for name in runners}
         for case in cases:

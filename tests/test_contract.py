@@ -1,14 +1,17 @@
 """The plugins meet only through the declared contract (plugins/contract): the code shows it.
 
 The tools outside the build (desk/) are consumers: they import only the plugins'
-declared modules, and no plugin (nor its tests) imports them.
+declared modules, and no plugin (nor its tests) imports them. Every package is
+imported by its name (./dev installs them editable), so no code patches sys.path.
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -170,6 +173,50 @@ def test_no_private_settings_keys_carry_data():
     found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}" for path in _source_files()
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert found == []
+
+
+# A change to the import path: insert/append/extend on sys.path, assigning or adding to it, site.addsitedir.
+_SYS_PATH_PATCH = re.compile(r"\bsys\.path\s*(?:\.\s*(?:insert|append|extend)\s*\(|\+=|\[[^\]]*\]\s*=(?!=)|=(?!=))"
+                             r"|\baddsitedir\s*\(")
+# Folders that hold no project code: virtualenvs, caches, built sites and benchmark output.
+_NOT_CODE = {"node_modules", "__pycache__", "output", "cache", "out"}
+
+
+def _project_python_files():
+    for folder, folders, files in os.walk(ROOT):
+        folders[:] = sorted(f for f in folders if not f.startswith((".", "output.")) and f not in _NOT_CODE)
+        yield from (Path(folder) / name for name in sorted(files) if name.endswith(".py"))
+
+
+def _sys_path_patches(text: str) -> list[int]:
+    """Lines of ``text`` that change the import path (in code or in a script held in a string)."""
+    return [number for number, line in enumerate(text.splitlines(), 1) if _SYS_PATH_PATCH.search(line)]
+
+
+def test_no_project_code_patches_sys_path():
+    """plugins, desk and bench are imported by name (editable install, docs/internals.md "Code layout")."""
+    found = [f"{path.relative_to(ROOT)}:{number}" for path in _project_python_files()
+             for number in _sys_path_patches(path.read_text(encoding="utf-8"))]
+    assert found == []
+    assert ROOT / "pelicanconf.py" in set(_project_python_files())
+
+
+def test_the_sys_path_scan_finds_every_kind_of_patch():
+    # Written with PATH for sys.path (and ADD for addsitedir) so this file does not trip its own scan.
+    patched = ["PATH.insert(0, ROOT)", "PATH.append(str(ROOT))", "PATH[:0] = [ROOT]", "PATH += [ROOT]",
+               "PATH = [ROOT, *PATH]", "site.ADD(ROOT)"]
+    untouched = ["if ROOT not in PATH:", "print(PATH)", "assert PATH[0] == ROOT", "PATHname = 1"]
+    text = "\n".join([*patched, *untouched]).replace("PATH", "sys." + "path").replace("ADD", "add" + "sitedir")
+    assert _sys_path_patches(text) == list(range(1, len(patched) + 1))
+
+
+def test_every_package_at_the_root_is_declared_for_the_editable_install():
+    """./dev installs what pyproject.toml lists; a package left out would import only from the repository root."""
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    names = {name for name in declared["packages"]["find"]["include"] if "*" not in name}
+    packages = {init.parent.name for init in ROOT.glob("*/__init__.py")} - {"tests"}  # pytest imports the tests
+    assert names == packages
+    assert {"plugins", "desk", "bench"} <= packages
 
 
 def test_the_signals_table_in_internals_matches_the_contract():

@@ -11,8 +11,6 @@ from pathlib import Path
 from tests.support.sites import FIXTURES, ROOT, build_site
 
 BUILD = """
-import sys
-sys.path.insert(0, {root!r})
 from desk.sitebuild.build import build
 build({conf!r}, output={output!r}, overrides={{"PATH": {content!r}, "CACHE_PATH": {cache!r}}})
 """
@@ -39,7 +37,7 @@ def test_killed_build_leaves_previous_output_intact(tmp_path):
     output = build_site(content, tmp_path / "output")
     before = _snapshot(output)
     _grow(content, 400)
-    script = BUILD.format(root=str(ROOT), conf=str(ROOT / "pelicanconf.py"), output=str(output),
+    script = BUILD.format(conf=str(ROOT / "pelicanconf.py"), output=str(output),
                           content=str(content), cache=str(tmp_path / "cache"))
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     partial = tmp_path / "output.partial"
@@ -83,7 +81,7 @@ def test_a_killed_build_leaves_no_reader_pool_workers_behind(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "mini", content)
     _grow(content, 400, body_lines=200)  # the pool's answers outgrow a pipe's buffer
-    script = BUILD.format(root=str(ROOT), conf=str(ROOT / "pelicanconf.py"), output=str(tmp_path / "output"),
+    script = BUILD.format(conf=str(ROOT / "pelicanconf.py"), output=str(tmp_path / "output"),
                           content=str(content), cache=str(tmp_path / "cache"))
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     own_command = Path(f"/proc/{process.pid}/cmdline").read_bytes()
