@@ -166,3 +166,52 @@ def test_before_any_good_build_a_page_shows_why_and_waits_for_one(tmp_path):
     page = BeautifulSoup(body, "html.parser")
     assert page.h1.get_text() == "The site has not been built yet"
     assert page.head.find("script")["src"] == "/__livereload/client.js"
+
+
+def _wait_answer(site, since: int, page: str) -> dict:
+    import json
+
+    body = b"".join(site({"PATH_INFO": "/__livereload/wait", "QUERY_STRING": f"since={since}&page={page}",
+                          "REQUEST_METHOD": "GET"}, lambda *a: None))
+    return json.loads(body)
+
+
+def test_the_wait_answer_says_whether_the_clients_page_changed(tmp_path):
+    from desk.sitebuild.devserver import DevSite
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_bytes(b"<html><head></head><body>one</body></html>")
+    (tmp_path / "b.html").write_bytes(b"<html><head></head><body>b</body></html>")
+    rebuilder = Rebuilder(lambda: None).start()
+    site = DevSite(tmp_path, rebuilder)
+    try:
+        served = b"".join(site({"PATH_INFO": "/a/", "REQUEST_METHOD": "GET"}, lambda *a: None))
+        digest = BeautifulSoup(served, "html.parser").head.find("script")["data-page"]
+        rebuilder.request()
+        assert _wait_answer(site, 0, "/a/")["page"] == digest  # built again, the page the same: no reload
+        (tmp_path / "a/index.html").write_bytes(b"<html><head></head><body>two</body></html>")
+        rebuilder.request()
+        assert _wait_answer(site, 1, "/a/")["page"] != digest
+    finally:
+        rebuilder.stop()
+
+
+@pytest.mark.browser
+def test_a_build_that_leaves_the_page_unchanged_does_not_reload_it(dev_site, page_factory):
+    base, content, _log = dev_site
+    page = page_factory()
+    page.goto(_article_url(base, content.parent / "output"))
+    page.evaluate("window.notReloaded = true")
+    other = content / "articles/2025/talks-in-hillville.md"
+    _append(other, other.read_text(encoding="utf-8"), "A sentence on another entry.")
+    deadline = time.monotonic() + 60  # until the build of that save is served
+    while "A sentence on another entry." not in urllib.request.urlopen(
+            base + "2025/03/10/talks-in-hillville/", timeout=5).read().decode():
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    page.wait_for_timeout(2500)  # the full build after the warm page (about a second for this archive)
+    assert page.evaluate("window.notReloaded === true")
+    entry = content / ENTRY
+    _append(entry, entry.read_text(encoding="utf-8"), "A sentence on this entry.")
+    page.get_by_text("A sentence on this entry.").wait_for(state="visible", timeout=60_000)
+    assert page.evaluate("window.notReloaded === undefined")

@@ -22,6 +22,7 @@ Three parts, each small:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
@@ -218,9 +219,15 @@ class Rebuilder:
             self._on_built(self.state)
 
 
+def page_digest(page: bytes) -> str:
+    """What the client compares to know whether its page changed (the page as built, before the client)."""
+    return hashlib.blake2b(page, digest_size=8).hexdigest()
+
+
 def inject_client(page: bytes, site: int) -> bytes:
     """The page with the dev client loaded from this server (same origin: allowed by the site's policy)."""
-    tag = f'<script src="{PREFIX}client.js" data-site="{site}" data-server="{SERVER}" defer></script>'.encode()
+    tag = (f'<script src="{PREFIX}client.js" data-site="{site}" data-server="{SERVER}" '
+           f'data-page="{page_digest(page)}" defer></script>').encode()
     head_end = page.find(b"</head>")
     return page[:head_end] + tag + page[head_end:] if head_end >= 0 else page + tag
 
@@ -239,27 +246,35 @@ class DevSite:
         if path == PREFIX + "wait":
             query = parse_qs(environ.get("QUERY_STRING", ""))
             since = int((query.get("since") or ["-1"])[0] or -1)
-            state = self.rebuilder.wait(since, WAIT_SECONDS if since >= 0 else 0)
-            return self._send(start_response, json.dumps(asdict(state)).encode(), "application/json")
+            state = asdict(self.rebuilder.wait(since, WAIT_SECONDS if since >= 0 else 0))
+            shown = (query.get("page") or [""])[0]
+            if shown.startswith("/") and not shown.startswith(PREFIX):  # so the client reloads only if it changed
+                found = self._page(shown)
+                state["page"] = page_digest(found[0]) if found else ""
+            return self._send(start_response, json.dumps(state).encode(), "application/json")
+        found = self._page(path)
+        if found is None:
+            return self.static(environ, start_response)
+        page, status = found
+        body = inject_client(page, self.rebuilder.state.site)
+        headers = html_headers(body) + [("Cache-Control", "no-store")]
+        start_response(status, [*headers, ("Content-Length", str(len(body)))])
+        return [body]
+
+    def _page(self, path: str) -> tuple[bytes, str] | None:
+        """The HTML page served at ``path`` (before the client is added) and its status; None if not a page."""
         fresh = self.overlay.get(_file_name(path)) if len(self.overlay) else None
         if fresh is not None:  # the warm path's page of an entry saved since the last build
-            body = inject_client(fresh, self.rebuilder.state.site)
-            headers = html_headers(body) + [("Cache-Control", "no-store")]
-            start_response("200 OK", [*headers, ("Content-Length", str(len(body)))])
-            return [body]
+            return fresh, "200 OK"
         found, status = self._resolve(path), "200 OK"
         if found is None:
             found, status = self.static.root / "404.html", "404 Not Found"
-        if isinstance(found, Path) and found.suffix == ".html":
-            try:
-                page = found.read_bytes()
-            except OSError:  # no site yet (the first build failed): a page that shows why, and updates
-                page = NOT_BUILT
-            body = inject_client(page, self.rebuilder.state.site)
-            headers = html_headers(body) + [("Cache-Control", "no-store")]
-            start_response(status, [*headers, ("Content-Length", str(len(body)))])
-            return [body]
-        return self.static(environ, start_response)
+        if not (isinstance(found, Path) and found.suffix == ".html"):
+            return None
+        try:
+            return found.read_bytes(), status
+        except OSError:  # no site yet (the first build failed): a page that shows why, and updates
+            return NOT_BUILT, status
 
     def _resolve(self, path: str):
         """The file for ``path``; while a build swaps its output in (two renames), wait for it a moment.

@@ -1,10 +1,11 @@
-// invoke livereload's client: reload after a good build; show a failed build's problems over the last good page.
+// invoke livereload's client: reload when this page changed; show a failed build's problems over the last good page.
 // Served by the dev server only (desk/sitebuild/devserver.py); never part of the built site.
 (function () {
   "use strict";
   var script = document.currentScript;
   var pageSite = Number(script.getAttribute("data-site"));
   var pageServer = script.getAttribute("data-server");
+  var pageDigest = script.getAttribute("data-page");
   var seen = -1;
   var box = null;
 
@@ -44,13 +45,15 @@
   }
 
   function poll() {
-    fetch("/__livereload/wait?since=" + seen, { cache: "no-store" })
+    var query = "since=" + seen + "&page=" + encodeURIComponent(window.location.pathname);
+    fetch("/__livereload/wait?" + query, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
         seen = state.builds;
         if (state.problems.length) {
           show(state.problems);
-        } else if (state.site > pageSite || state.server !== pageServer) {
+        } else if (state.server !== pageServer ||
+                   (state.page !== undefined ? state.page !== pageDigest : state.site > pageSite)) {
           window.location.reload();
           return;
         } else {
