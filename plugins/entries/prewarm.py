@@ -8,11 +8,10 @@ each result in the cache.
 from __future__ import annotations
 
 import os
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 
 from plugins.contract import registry_folder
+from plugins.contract.workers import exit_with_parent
 
 from .cache import ReaderCache
 from .reader import read_entry_uncached
@@ -31,22 +30,6 @@ def prewarm(cache: ReaderCache, jobs: list, settings, workers: int) -> int:
             for key, value in results:
                 cache.put(key, value)
     return len(missing)
-
-
-def exit_with_parent(parent: int, every: float = 0.5) -> None:
-    """In a pool worker: end when the build that started it is gone.
-
-    A forked worker holds its own copy of the task queue's write end, so a
-    build killed with SIGKILL never sends it the end of the queue: it would wait
-    for work forever, one orphan per core per killed build. A daemon thread
-    notices the new parent (the worker is handed to init) and exits.
-    """
-    def watch():
-        while os.getppid() == parent:
-            time.sleep(every)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _read_many(jobs, settings):

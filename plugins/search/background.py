@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plugins.contract import OutputFiles
+from plugins.contract.workers import exit_with_parent
 
 from .aliases import AliasTable, save_aliases
 from .collection import weighting
@@ -117,7 +118,8 @@ def _submit(function, *args) -> Future:
     global _pool
     for _attempt in range(2):
         if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=exit_with_parent, initargs=(os.getpid(),))
         try:
             return _pool.submit(function, *args)
         except (BrokenProcessPool, RuntimeError):  # it died, or the pool was shut down

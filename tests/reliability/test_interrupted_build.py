@@ -100,3 +100,36 @@ def test_a_killed_build_leaves_no_reader_pool_workers_behind(tmp_path):
     for pid in left:  # do not leave them to the next test
         os.kill(pid, signal.SIGKILL)
     assert left == [], f"reader pool workers {left} still wait for a build that was killed"
+
+
+INDEX_BUILD = """
+from desk.sitebuild.build import build
+build({conf!r}, output={output!r}, overrides={{"PATH": {content!r}, "CACHE_PATH": {cache!r},
+                                               "SEARCH_WORKER_MIN_ENTRIES": 1}})
+"""
+
+
+def test_a_killed_build_leaves_no_search_index_worker_behind(tmp_path):
+    """The index worker (a spawned interpreter) ends with the build, not after a job nobody waits for."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    _grow(content, 400, body_lines=200)  # an index job of several seconds
+    script = INDEX_BUILD.format(conf=str(ROOT / "pelicanconf.py"), output=str(tmp_path / "output"),
+                                content=str(content), cache=str(tmp_path / "cache"))
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline, workers = time.monotonic() + 120, []
+    while time.monotonic() < deadline and process.poll() is None and not workers:
+        workers = [pid for pid, command in _children(process.pid).items() if b"multiprocessing.spawn" in command
+                   and b"spawn_main" in command]
+        time.sleep(0.01)
+    assert workers, "the build ended before its index worker started"
+    time.sleep(1.0)  # the worker has its job
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 3  # the worker looks for its parent every half second
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], f"the search index worker {left} still runs for a build that was killed"
