@@ -147,3 +147,23 @@ def test_the_overlay_forgets_pages_of_saves_a_build_has_seen():
     overlay.put("b/index.html", b"two", 3)
     overlay.settle(2)
     assert overlay.get("a/index.html") is None and overlay.get("b/index.html") == b"two"
+
+
+def test_warm_page_of_a_draft_in_the_drafts_preview_equals_its_built_page(tmp_path, monkeypatch):
+    """``invoke livereload --drafts``: a draft's page comes from the warm path like any entry's."""
+    from tasks import DRAFT_PREVIEW
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini", content)
+    warm = WarmState().enable()
+    settings = dict(DRAFT_PREVIEW, CACHE_PATH=str(tmp_path / "cache"))
+    output = build_site(content, tmp_path / "output", **settings)
+    warm.build_succeeded()
+    draft = content / ARTICLES / "2025/draft-entry.md"
+    draft.write_text(draft.read_text(encoding="utf-8") + "\nA sentence added to the draft.\n", encoding="utf-8")
+    rendered = warm.render(draft)
+    assert rendered is not None and rendered.save_as.startswith("drafts/")
+    assert b"A sentence added to the draft." in rendered.html
+    build_site(content, output, **settings)
+    assert rendered.html == (output / rendered.save_as).read_bytes()
