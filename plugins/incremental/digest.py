@@ -26,6 +26,7 @@ _model_digests: dict = {}
 
 def forget_models() -> None:
     _model_digests.clear()
+    _list_digests.clear()
 
 
 def content_digest(content) -> str:
@@ -114,20 +115,47 @@ def feed(digest, value, depth=0, list_fields=LIST_FIELDS) -> None:
         for key in sorted(value, key=str):
             digest.update(f"K{key}".encode())
             feed(digest, value[key], depth + 1, list_fields)
+    elif isinstance(value, list) and len(value) >= SHARED_LIST_MIN:
+        digest.update(_shared_list_digest(value, depth, list_fields))
     elif isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
-        digest.update(f"L{len(items)}".encode())
-        for item in items:
-            if isinstance(item, Content):  # the common case, a list of entries: no recursion
-                digest.update(b"C" + card_digest(item, list_fields).encode())
-            else:
-                feed(digest, item, depth + 1, list_fields)
+        _feed_items(digest, value, depth, list_fields)
     elif dataclasses.is_dataclass(value):
         digest.update(_dataclass_digest(value, depth, list_fields))
     else:
         # Unknown objects count by their text form; one that prints its address
         # simply never matches, so its page is always rendered (slow, never stale).
         digest.update(repr(value).encode())
+
+
+def _feed_items(digest, value, depth, list_fields) -> None:
+    items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+    digest.update(f"L{len(items)}".encode())
+    for item in items:
+        if isinstance(item, Content):  # the common case, a list of entries: no recursion
+            digest.update(b"C" + card_digest(item, list_fields).encode())
+        else:
+            feed(digest, item, depth + 1, list_fields)
+
+
+# A list this long is a generator's own list of every entry (``articles``, ``dates``), handed to each of
+# hundreds of pages (every page of the home page's pagination gets both): its digest is worked out once.
+SHARED_LIST_MIN = 200
+_list_digests: dict = {}
+
+
+def _shared_list_digest(value: list, depth, list_fields) -> bytes:
+    """A long list's digest, remembered by identity while it keeps its length and ends (lists are not
+    changed while pages are written; a list that was would simply be worked out again)."""
+    key = (id(value), list_fields)
+    shape = (len(value), id(value[0]), id(value[-1]))
+    found = _list_digests.get(key)
+    if found is not None and found[0] is value and found[1] == shape:
+        return found[2]
+    digest = hashlib.sha256()
+    _feed_items(digest, value, depth, list_fields)
+    result = b"S" + digest.digest()
+    _list_digests[key] = (value, shape, result)
+    return result
 
 
 def _dataclass_digest(value, depth, list_fields) -> bytes:
