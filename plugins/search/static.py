@@ -171,24 +171,18 @@ def _postings(searcher, number: dict, stored: list, cache_file: Path | None = No
             to_read.update(raw.decode("utf-8") if isinstance(raw, bytes) else raw for raw in reader.lexicon(fieldname))
     else:
         to_read = affected
-    lengths = {fieldname: {} for fieldname in TEXT_FIELDS}
+    # Segment by segment (an index is written in several, indexing.py), asking a segment only for
+    # the terms it has: Whoosh's look-up of a term a segment lacks costs as much as reading one.
+    leaves = [(leaf, offset, {fieldname: {} for fieldname in TEXT_FIELDS}, _lexicons(leaf))
+              for leaf, offset in reader.leaf_readers()]
     # Term by term, each encoded at once: only the encoded text of the postings stays in memory.
     for term in sorted(to_read):
         postings, positions = {}, {}
         for fieldname in TEXT_FIELDS:
-            if (fieldname, term) not in reader:
-                continue
-            field_lengths = lengths[fieldname]
-            matcher = reader.postings(fieldname, term)
             found = []
-            while matcher.is_active():
-                docnum = matcher.id()
-                if docnum in number:
-                    if docnum not in field_lengths:
-                        field_lengths[docnum] = reader.doc_field_length(docnum, fieldname, 1) or 1
-                    found.append((number[docnum], _number(matcher.weight()), field_lengths[docnum],
-                                  list(matcher.value_as("positions"))))
-                matcher.next()
+            for leaf, offset, lengths, lexicons in leaves:
+                if term in lexicons[fieldname]:
+                    _read_postings(leaf, offset, fieldname, term, number, lengths[fieldname], found)
             if found:  # a term of deleted documents only is left out
                 found.sort()
                 flat = [value for doc, weight, length, _ in found for value in (doc, weight, length)]
@@ -200,6 +194,25 @@ def _postings(searcher, number: dict, stored: list, cache_file: Path | None = No
     if cache_file is not None:
         save_state(cache_file, {"format": CACHE_FORMAT, "urls": urls, "hashes": hashes, "terms": encoded})
     return encoded
+
+
+def _lexicons(leaf) -> dict:
+    """field -> the set of terms one segment holds in it."""
+    return {fieldname: {raw.decode("utf-8") if isinstance(raw, bytes) else raw for raw in leaf.lexicon(fieldname)}
+            for fieldname in TEXT_FIELDS}
+
+
+def _read_postings(leaf, offset: int, fieldname: str, term: str, number: dict, lengths: dict, found: list) -> None:
+    """Add (doc, weight, field length, positions) of one segment's live documents with the term to ``found``."""
+    matcher = leaf.postings(fieldname, term)
+    while matcher.is_active():
+        docnum = offset + matcher.id()
+        if docnum in number:
+            if docnum not in lengths:
+                lengths[docnum] = leaf.doc_field_length(docnum - offset, fieldname, 1) or 1
+            found.append((number[docnum], _number(matcher.weight()), lengths[docnum],
+                          list(matcher.value_as("positions"))))
+        matcher.next()
 
 
 def _load_postings_cache(cache_file: Path | None, urls: list):
