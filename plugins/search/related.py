@@ -21,7 +21,6 @@ key terms.
 from __future__ import annotations
 
 import hashlib
-import heapq
 from array import array
 from collections import Counter
 from itertools import compress
