@@ -23,6 +23,7 @@ from .schema import TEXT_FIELDS
 logger = logging.getLogger(__name__)
 
 PARALLEL_TERMS = 20_000  # a full read of at least this many terms is shared with a helper process
+LEXICON_TERMS = 2_000  # reading at least this many terms, each segment's terms are listed first
 
 
 def dumps(data) -> str:
@@ -42,7 +43,8 @@ def encode_terms(searcher, wanted: list, number: dict) -> dict:
     costs as much as reading one. Term by term, each encoded at once: only the
     encoded text of the postings stays in memory.
     """
-    leaves = [(leaf, offset, {fieldname: {} for fieldname in TEXT_FIELDS}, _lexicons(leaf))
+    whole = len(wanted) >= LEXICON_TERMS  # a few terms (a rebuild) are looked up one by one instead
+    leaves = [(leaf, offset, {fieldname: {} for fieldname in TEXT_FIELDS}, _lexicons(leaf) if whole else None)
               for leaf, offset in searcher.reader().leaf_readers()]
     encoded = {}
     for term in wanted:
@@ -50,7 +52,7 @@ def encode_terms(searcher, wanted: list, number: dict) -> dict:
         for fieldname in TEXT_FIELDS:
             found = []
             for leaf, offset, lengths, lexicons in leaves:
-                if term in lexicons[fieldname]:
+                if (term in lexicons[fieldname]) if whole else ((fieldname, term) in leaf):
                     _read_postings(leaf, offset, fieldname, term, number, lengths[fieldname], found)
             if found:  # a term of deleted documents only is left out
                 found.sort()

@@ -181,6 +181,7 @@ def test_a_full_read_shared_with_a_helper_process_writes_the_same_files(tmp_path
     with open_index(tmp_path / "index").searcher(weighting=weighting()) as searcher:
         write_static_index(searcher, tmp_path / "alone", shard_bytes=4000)
         monkeypatch.setattr(term_postings, "PARALLEL_TERMS", 10)
+        monkeypatch.setattr(term_postings, "LEXICON_TERMS", 1)  # here: each segment's terms listed first
         started = []
         monkeypatch.setattr(term_postings.TermHelper, "__init__", _recording(term_postings.TermHelper.__init__, started))
         write_static_index(searcher, tmp_path / "shared", shard_bytes=4000, index_path=tmp_path / "index")
