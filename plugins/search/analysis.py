@@ -98,10 +98,29 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+class _TermsOfWords(dict):
+    """word as written -> its index term (None when dropped), worked out on first sight.
+
+    One dictionary look-up per word, done in C by ``map``: ``terms`` runs over
+    every body of the archive (related entries), and lower-casing, folding and
+    stemming the same words again and again was most of its cost.
+    """
+
+    LIMIT = 1_000_000  # distinct spellings kept; then it starts afresh, so memory stays bounded
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        term = self[word] = term_for(fold(word.lower()))
+        return term
+
+
+_term_of_word = _TermsOfWords()
+
+
 def terms(text: str) -> list[str]:
     """The index terms of ``text`` in order, as the Whoosh analyzer produces them (``tokens`` without offsets)."""
-    found = (term_for(fold(word.lower())) for word in _TOKEN.findall(text))
-    return [term for term in found if term is not None]
+    return list(filter(None, map(_term_of_word.__getitem__, _TOKEN.findall(text))))  # a term is never empty
 
 
 def manifest_entry() -> dict:

@@ -88,7 +88,7 @@ def run_job(job: SearchJob) -> SearchOutcome:
         with open_index(Path(job.index_path)).searcher(weighting=weighting()) as searcher:
             static = write_static_index(searcher, Path(job.output_path) / job.static_dir, job.shard_bytes, write,
                                         postings_cache=Path(job.index_path) / POSTINGS_CACHE,
-                                        aliases=AliasTable(job.aliases))
+                                        aliases=AliasTable(job.aliases), index_path=Path(job.index_path))
         return SearchOutcome(report, index_seconds, static, time.perf_counter() - started,
                              outputs.claimed, records.lines, os.getpid())
     finally:

@@ -24,9 +24,15 @@ logger = logging.getLogger(__name__)
 getattr(logger, "disable_filter", lambda: None)()
 
 FINGERPRINT_FILE = "search-schema.json"
-# Whoosh's posting pool spills to temporary files (pickled one posting at a time)
-# beyond this; 5,000 news entries need about 240 MB by its count.
-WRITER_MEMORY_MB = 256
+# Whoosh's posting pool spills to temporary files beyond this (pickled one posting
+# at a time, then merged back: a third of the cost of indexing, but memory stays bounded).
+WRITER_MEMORY_MB = 128
+# An index built from scratch for a big archive is written by this many processes, each
+# its own segment (Whoosh's MpWriter, not merged: merging would cost what was saved). The
+# build's pages keep one core busy while the index is written, but they end first.
+INDEX_PROCESSES = 2
+PARALLEL_ENTRIES = 2000
+INDEX_BATCH = 250  # entries handed to a process at a time
 
 
 class IndexBusy(RuntimeError):
@@ -76,18 +82,30 @@ def update_index(path: Path, documents: list, boosts: dict, shown: Path | None =
     changed = [d for d in documents if known.get(d.url) != d.content_hash]
     removed = sorted(url for url in known if url not in current)
     if changed or removed:
+        processes = INDEX_PROCESSES if not known and len(changed) >= PARALLEL_ENTRIES else 1
+        writer = _writer(ix, path, shown, processes)
         try:
-            writer = ix.writer(timeout=30.0, limitmb=WRITER_MEMORY_MB)
-        except LockError:
-            raise IndexBusy(f"another build is writing the search index at {shown}; wait for it to finish, "
-                            f"or delete {path} if no build is running") from None
-        with writer:
             for url in removed:
                 writer.delete_by_term("url", url)
             for document in changed:
                 writer.update_document(**index_fields(document))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
     ix.close()
     return IndexReport(len(changed), len(documents) - len(changed), len(removed), reason or "")
+
+
+def _writer(ix, path: Path, shown: Path, processes: int = 1):
+    # "spawn": the build may run this in a process with threads, where a fork could inherit a held lock.
+    options = ({"procs": processes, "multisegment": True, "batchsize": INDEX_BATCH, "start_method": "spawn"}
+               if processes > 1 else {})
+    try:
+        return ix.writer(timeout=30.0, limitmb=WRITER_MEMORY_MB, **options)
+    except LockError:
+        raise IndexBusy(f"another build is writing the search index at {shown}; wait for it to finish, "
+                        f"or delete {path} if no build is running") from None
 
 
 def _existing(path: Path, fingerprint: str):

@@ -13,20 +13,21 @@ from the entries' text, without the index, for three reasons:
   approximation), so the result never depends on the order of past edits;
 - ties are broken in the canonical order (newest first, then URL).
 
-Memory stays small: postings are kept as two integer arrays per term.
+Memory stays small: each entry keeps its terms (strings shared between entries)
+and their counts, and postings are kept only for the terms that are some entry's
+key terms.
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
 from array import array
 from collections import Counter
+from itertools import compress
 from math import log
+from operator import add, mul
 from pathlib import Path
 from typing import Iterable, NamedTuple
-
-from whoosh.scoring import bm25
 
 from plugins.contract.store import load_state, save_state
 
@@ -62,17 +63,8 @@ def related_urls(documents: Iterable, count: int, body_boost: float = 1.0) -> di
     if count <= 0:
         return {}
     corpus = _Corpus(documents, body_boost)
-    related = {}
-    for doc in range(len(corpus.urls)):
-        scores = {}
-        score_of = scores.get
-        for term_id, boost in corpus.key_terms(doc):
-            others, contributions = corpus.contributions(term_id)
-            for other, contribution in zip(others, contributions):
-                scores[other] = score_of(other, 0.0) + boost * contribution
-        scores.pop(doc, None)
-        related[corpus.urls[doc]] = [corpus.urls[other] for other in _best(scores, count)]
-    return related
+    return {corpus.urls[doc]: [corpus.urls[other] for other in _best(corpus.scores(doc), doc, count)]
+            for doc in range(corpus.count)}
 
 
 def cached_related_urls(documents: list, count: int, body_boost: float, cache_file) -> tuple[dict, bool]:
@@ -97,80 +89,135 @@ def cached_related_urls(documents: list, count: int, body_boost: float, cache_fi
     return related, False
 
 
-def _best(scores: dict, count: int) -> list:
-    """The ``count`` best-scored documents, ties (to a billionth) broken by canonical order (the doc number)."""
+def _best(scores: dict, doc: int, count: int) -> list:
+    """The ``count`` best-scored other documents, ties (to a billionth) broken by canonical order (the doc number)."""
+    scores.pop(doc, None)
     if not scores:
         return []
-    threshold = heapq.nlargest(count, scores.values())[-1] - 1e-6
-    near = [(-rank_key(score), doc) for doc, score in scores.items() if score >= threshold]
-    return [doc for _, doc in sorted(near)[:count]]
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)  # in C: no Python call per document
+    threshold = scores[ranked[min(count, len(ranked)) - 1]] - 1e-6
+    near = []
+    for other in ranked:
+        score = scores[other]
+        if score < threshold:
+            break
+        near.append((-rank_key(score), other))
+    return [other for _, other in sorted(near)[:count]]
 
 
 class _Corpus:
-    """The entries' body postings and term vectors; documents numbered in canonical order."""
+    """The entries' term vectors, and body postings of the terms some entry is keyed on.
+
+    Documents are numbered in canonical order. The work per term occurrence is
+    done by C loops (Counter, ``map``, sorting), and postings are kept only for
+    the terms that are some entry's key terms: that is what makes a
+    5,000-entry archive take seconds, not tens of seconds.
+    """
 
     def __init__(self, documents: Iterable, body_boost: float):
         ordered = sorted(documents, key=lambda d: (-d.published, d.url))
         self.urls = [d.url for d in ordered]
-        self.boost = body_boost
-        self.vocabulary: dict[str, int] = {}
-        self.words: list[str] = []
-        self.docs: list[array] = []   # per term: documents whose body has it
-        self.freqs: list[array] = []  # per term: how often, in the same order
-        self.vectors = []             # per document: (term ids, frequencies) of title, summary and body
-        self.lengths = array("i")     # per document: words in the body
-        for doc, document in enumerate(ordered):
-            body_terms = terms(document.body)
-            everything = Counter(body_terms)
-            ids = array("i", (self._id(term) for term in everything))
-            for term_id, frequency in zip(ids, everything.values()):
-                self.docs[term_id].append(doc)
-                self.freqs[term_id].append(frequency)
-            everything.update(terms(f"{document.title}\n{document.summary}"))
-            ids.extend(self._id(term) for term in list(everything)[len(ids):])
-            self.vectors.append((ids, array("i", everything.values())))
-            self.lengths.append(len(body_terms))
         self.count = len(ordered)
+        self.boost = body_boost
+        vectors = []                  # per document: (terms, frequencies in title, summary and body, in body)
+        self.lengths = array("i")     # per document: words in the body
+        in_bodies = Counter()         # per term: occurrences in all bodies
+        for document in ordered:
+            vectors.append(self._vector(document, in_bodies))
         self.average_length = (sum(self.lengths) / self.count if self.count else 0) or 1
-        # Bo1 per term: score = frequency * boost * gain + base, with f its mean weight per document.
-        self.gain, self.base = [], []
-        for freqs in self.freqs:
-            f = sum(freqs) * body_boost / self.count
-            self.gain.append(body_boost * log((1.0 + f) / f, 2) if f else 0.0)
-            self.base.append(log(1.0 + f, 2) if f else None)
-        self._contributions = {}
+        self._weigh_terms(in_bodies)
+        self.keys = [self._key_terms(words, freqs) for words, freqs, _ in vectors]
+        self._postings(vectors, {term for keys in self.keys for term, _ in keys})
 
-    def _id(self, term: str) -> int:
-        term_id = self.vocabulary.get(term)
-        if term_id is None:
-            term_id = self.vocabulary[term] = len(self.words)
-            self.words.append(term)
-            self.docs.append(array("i"))
-            self.freqs.append(array("i"))
-        return term_id
+    def _vector(self, document, in_bodies: Counter) -> tuple:
+        body_terms = terms(document.body)
+        in_body = Counter(body_terms)
+        in_bodies.update(body_terms)
+        everything = Counter(in_body)
+        everything.update(terms(f"{document.title}\n{document.summary}"))
+        self.lengths.append(len(body_terms))
+        # The body's terms come first in ``everything``, in the same order as in ``in_body``.
+        # The term strings are shared between documents (analysis memoises them): a tuple of them is small.
+        return tuple(everything), array("i", everything.values()), array("i", in_body.values())
 
-    def key_terms(self, doc: int) -> list:
-        """(term id, weight) of the document's ``KEY_TERMS`` best terms, as Whoosh's Expander with Bo1 ranks them."""
-        ids, freqs = self.vectors[doc]
-        gain, base = self.gain, self.base
-        # A term in no body has no base: Whoosh skips terms missing from the field.
-        scored = [(frequency * gain[term_id] + base[term_id], term_id)
-                  for term_id, frequency in zip(ids, freqs) if base[term_id] is not None]
-        if not scored:
+    def _weigh_terms(self, in_bodies: Counter) -> None:
+        """Bo1 per term: score = frequency * gain + base, with f its mean weight per document.
+
+        A term in no body has no weight (Whoosh skips terms missing from the
+        field): its base is minus infinity, so it never ranks.
+        """
+        self.gain, self.base = _Weights(0.0), _Weights(_NONE)
+        for term, total in in_bodies.items():
+            f = total * self.boost / self.count
+            if f:
+                self.gain[term] = self.boost * log((1.0 + f) / f, 2)
+                self.base[term] = log(1.0 + f, 2)
+
+    def _key_terms(self, words: tuple, freqs: array) -> list:
+        """(term, weight) of the document's ``KEY_TERMS`` best terms, as Whoosh's Expander with Bo1 ranks them.
+
+        Ranked by weight (the score over the best score), then by the term: the
+        weights are exact quotients, so near the cut every term whose weight
+        equals the last one kept is looked at.
+        """
+        scores = list(map(add, map(mul, freqs, map(self.gain.__getitem__, words)), map(self.base.__getitem__, words)))
+        ranked = sorted(scores, reverse=True)
+        if not ranked or ranked[0] == _NONE:
             return []
-        top = max(score for score, _ in scored)
-        words = self.words
-        best = heapq.nsmallest(KEY_TERMS, ((score / top, term_id) for score, term_id in scored),
-                               key=lambda item: (-item[0], words[item[1]]))
-        return [(term_id, score) for score, term_id in best]
+        top = ranked[0]
+        cut = ranked[min(KEY_TERMS, len(ranked)) - 1]
+        cut_weight = cut / top
+        lowest = cut - abs(cut) * 1e-9  # a score just below the cut may divide to the same weight
+        near = [(-(score / top), term) for score, term in compress(zip(scores, words), map(lowest.__le__, scores))
+                if score != _NONE and score / top >= cut_weight]
+        near.sort()
+        return [(term, -weight) for weight, term in near[:KEY_TERMS]]
 
-    def contributions(self, term_id: int):
-        """(documents, BM25 contribution of the term to each), computed once per term."""
-        found = self._contributions.get(term_id)
-        if found is None:
-            docs, freqs = self.docs[term_id], self.freqs[term_id]
+    def _postings(self, vectors: list, wanted: set) -> None:
+        """For each wanted term: (documents whose body has it, BM25 contribution of the term to each).
+
+        BM25 as ``whoosh.scoring.bm25`` computes it, term by term in the same
+        order, with each document's length norm worked out once.
+        """
+        found = {term: ([], []) for term in wanted}
+        for doc, (words, _, body_freqs) in enumerate(vectors):
+            in_body = dict(zip(words, body_freqs))  # zip stops at the body's terms
+            for term in wanted.intersection(in_body):
+                docs, freqs = found[term]
+                docs.append(doc)
+                freqs.append(in_body[term])
+        norms = [K1 * ((1 - B) + B * length / self.average_length) for length in self.lengths]
+        boost, scale = self.boost, K1 + 1
+        self.contributions = {}
+        for term, (docs, freqs) in found.items():
             idf = log(self.count / (len(docs) + 1)) + 1
-            found = self._contributions[term_id] = (docs, array("d", (
-                bm25(idf, frequency * self.boost, self.lengths[doc], self.average_length, B, K1)
-                for doc, frequency in zip(docs, freqs))))
-        return found
+            tfs = [frequency * boost for frequency in freqs]
+            self.contributions[term] = (docs, [idf * ((tf * scale) / (tf + norms[doc])) for doc, tf in zip(docs, tfs)])
+
+    def scores(self, doc: int) -> dict:
+        """other document -> its score for the Or query of ``doc``'s key terms, each boosted by its weight.
+
+        Added up term by term in key-term order, as the query scores them.
+        """
+        scores: dict = {}
+        for term, weight in self.keys[doc]:
+            docs, contributions = self.contributions[term]
+            adding = dict(zip(docs, map(weight.__mul__, contributions)))
+            for other in scores.keys() & adding.keys():
+                adding[other] = scores[other] + adding[other]
+            scores.update(adding)
+        return scores
+
+
+_NONE = float("-inf")
+
+
+class _Weights(dict):
+    """term -> a Bo1 figure, with a default for terms in no body."""
+
+    def __init__(self, default: float):
+        super().__init__()
+        self.default = default
+
+    def __missing__(self, term: str) -> float:
+        return self.default

@@ -25,7 +25,6 @@ entries, never on the order they were indexed in.
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from array import array
 from dataclasses import dataclass
@@ -40,6 +39,8 @@ from .plan import MIN_CORRECTED_LENGTH
 from .query import PREFIX_MAX_TERMS, PREFIX_MIN_LENGTH, code_unit_order
 from .request import MAX_QUERY_LENGTH
 from .schema import FILTER_FIELDS, TEXT_FIELDS
+from . import term_postings
+from .term_postings import TermHelper, dumps, encode_terms
 
 FORMAT = 2
 CACHE_FORMAT = (FORMAT, 2)  # of the postings cache; change it with what the cache holds
@@ -54,21 +55,19 @@ class StaticReport:
     bytes: int
 
 
-def _dumps(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def _number(value: float):
-    return int(value) if float(value).is_integer() else value
+_dumps = dumps
 
 
 def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=None,
-                       postings_cache: Path | None = None, aliases: AliasTable | None = None) -> StaticReport:
+                       postings_cache: Path | None = None, aliases: AliasTable | None = None,
+                       index_path: Path | None = None) -> StaticReport:
     """Write the static index for everything ``searcher`` sees into ``target``.
 
     ``write(relative_path, bytes)``, when given, writes each file (the incremental
     plugin's writer: unchanged files are left alone, files not written this time
     are removed after the build); otherwise ``target`` is emptied and rewritten.
+    ``index_path``, the folder of the index ``searcher`` reads, lets a second
+    process share a full read of a big index (``term_postings.TermHelper``).
     ``postings_cache``, when given, keeps the postings between builds so that only
     the terms of edited entries are read from the index again (see ``_postings``).
     """
@@ -81,7 +80,7 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
     number = live.rank
     written = _Writer(target, write)
     stored = [reader.stored_fields(docnum) for docnum in docnums]
-    encoded = _postings(searcher, number, stored, postings_cache)
+    encoded = _postings(searcher, number, stored, postings_cache, index_path)
     first_terms = []
     shard, shard_positions, size = [], [], 0
 
@@ -133,7 +132,8 @@ def write_static_index(searcher, target: Path, shard_bytes: int = 24_000, write=
     return StaticReport(len(docnums), len(encoded), len(first_terms), written.files, written.bytes)
 
 
-def _postings(searcher, number: dict, stored: list, cache_file: Path | None = None) -> dict:
+def _postings(searcher, number: dict, stored: list, cache_file: Path | None = None,
+              index_path: Path | None = None) -> dict:
     """term -> (JSON of {field: [idf, [doc, weight, length, …]]}, JSON of {field: [[positions of doc], …]},
     the term's document numbers as bytes).
 
@@ -171,32 +171,16 @@ def _postings(searcher, number: dict, stored: list, cache_file: Path | None = No
             to_read.update(raw.decode("utf-8") if isinstance(raw, bytes) else raw for raw in reader.lexicon(fieldname))
     else:
         to_read = affected
-    lengths = {fieldname: {} for fieldname in TEXT_FIELDS}
-    # Term by term, each encoded at once: only the encoded text of the postings stays in memory.
-    for term in sorted(to_read):
-        postings, positions = {}, {}
-        for fieldname in TEXT_FIELDS:
-            if (fieldname, term) not in reader:
-                continue
-            field_lengths = lengths[fieldname]
-            matcher = reader.postings(fieldname, term)
-            found = []
-            while matcher.is_active():
-                docnum = matcher.id()
-                if docnum in number:
-                    if docnum not in field_lengths:
-                        field_lengths[docnum] = reader.doc_field_length(docnum, fieldname, 1) or 1
-                    found.append((number[docnum], _number(matcher.weight()), field_lengths[docnum],
-                                  list(matcher.value_as("positions"))))
-                matcher.next()
-            if found:  # a term of deleted documents only is left out
-                found.sort()
-                flat = [value for doc, weight, length, _ in found for value in (doc, weight, length)]
-                postings[fieldname] = [searcher.idf(fieldname, term), flat]
-                positions[fieldname] = [where for *_, where in found]
-        if postings:
-            docs = sorted({doc for _, flat in postings.values() for doc in flat[0::3]})
-            encoded[term] = (_dumps(postings), _dumps(positions), array("i", docs).tobytes())
+    wanted = sorted(to_read)
+    helper = None
+    if index_path is not None and len(wanted) >= term_postings.PARALLEL_TERMS:
+        # A full read of a big index: a second process reads the second half of the terms.
+        half = len(wanted) // 2
+        helper = TermHelper(index_path, wanted[half:])
+        wanted = wanted[:half]
+    encoded.update(encode_terms(searcher, wanted, number))
+    if helper is not None:
+        encoded.update(helper.result(lambda rest: encode_terms(searcher, rest, number)))
     if cache_file is not None:
         save_state(cache_file, {"format": CACHE_FORMAT, "urls": urls, "hashes": hashes, "terms": encoded})
     return encoded

@@ -73,3 +73,29 @@ def test_a_folder_that_is_not_an_index_is_never_deleted(tmp_path):
 def test_opening_a_missing_index_says_to_build(tmp_path):
     with pytest.raises(FileNotFoundError, match="build the site first"):
         open_index(tmp_path / "nothing")
+
+
+def test_a_big_archive_is_indexed_by_two_processes_to_the_same_static_files(tmp_path, monkeypatch):
+    import random
+
+    from plugins.search import indexing
+    from plugins.search.collection import weighting
+    from plugins.search.static import write_static_index
+    from plugins.search.tests.test_static import _corpus
+
+    documents = _corpus(random.Random(3), 60)
+
+    def build(name):
+        update_index(tmp_path / name, documents, DEFAULT_BOOSTS)
+        with open_index(tmp_path / name).searcher(weighting=weighting()) as searcher:
+            write_static_index(searcher, tmp_path / f"{name}-static", shard_bytes=4000)
+            segments = len(searcher.reader().leaf_readers())
+        return segments, {p.relative_to(tmp_path / f"{name}-static"): p.read_bytes()
+                          for p in (tmp_path / f"{name}-static").rglob("*") if p.is_file()}
+
+    one_segment, alone = build("alone")
+    monkeypatch.setattr(indexing, "PARALLEL_ENTRIES", 20)
+    monkeypatch.setattr(indexing, "INDEX_BATCH", 10)
+    segments, together = build("together")
+    assert (one_segment, segments) == (1, indexing.INDEX_PROCESSES)
+    assert together == alone

@@ -171,3 +171,26 @@ def test_postings_cache_gives_what_a_full_read_gives(tmp_path):
         assert cached == full
         assert cached != before  # the edit did change the files
         before = cached
+
+
+def test_a_full_read_shared_with_a_helper_process_writes_the_same_files(tmp_path, monkeypatch):
+    from plugins.search import term_postings
+
+    documents = _corpus(random.Random(11), 40)
+    update_index(tmp_path / "index", documents, DEFAULT_BOOSTS)
+    with open_index(tmp_path / "index").searcher(weighting=weighting()) as searcher:
+        write_static_index(searcher, tmp_path / "alone", shard_bytes=4000)
+        monkeypatch.setattr(term_postings, "PARALLEL_TERMS", 10)
+        monkeypatch.setattr(term_postings, "LEXICON_TERMS", 1)  # here: each segment's terms listed first
+        started = []
+        monkeypatch.setattr(term_postings.TermHelper, "__init__", _recording(term_postings.TermHelper.__init__, started))
+        write_static_index(searcher, tmp_path / "shared", shard_bytes=4000, index_path=tmp_path / "index")
+    assert len(started) == 1 and started[0]  # the helper read a share of the terms
+    assert _tree(tmp_path / "shared") == _tree(tmp_path / "alone")
+
+
+def _recording(init, started):
+    def record(self, index_path, wanted):
+        started.append(wanted)
+        init(self, index_path, wanted)
+    return record
