@@ -166,3 +166,19 @@ def test_a_body_edit_generates_only_the_feeds_that_list_the_entry(incremental):
     assert sorted(p.relative_to(output).as_posix() for p in (output / "feeds").rglob("*.xml")) == sorted(
         p.relative_to(tmp_path / "clean").as_posix()
         for p in (build_site(content, tmp_path / "clean", CACHE_PATH=str(tmp_path / "clean-cache")) / "feeds").rglob("*.xml"))
+
+
+def test_a_long_shared_list_counts_by_its_items_not_by_its_identity():
+    """Every page of the home page's pagination gets the list of all entries: its digest is worked out once
+    per build, and is the digest of its items (a copy digests the same; another build sees a change)."""
+    from plugins.incremental.digest import SHARED_LIST_MIN, forget_models, values_digest
+
+    entries = [f"entry {number}" for number in range(SHARED_LIST_MIN + 50)]
+    forget_models()
+    first = values_digest(entries)
+    assert values_digest(list(entries)) == first == values_digest(entries)
+    entries.append("one more")
+    assert values_digest(entries) != first  # a longer list is worked out again
+    forget_models()  # the next build
+    entries[100] = "an edited entry"
+    assert values_digest(entries) != values_digest(entries[:-1]) != first
