@@ -188,6 +188,7 @@ def livereload(c, port=PORT, host=HOST, content="", output="", cache="", drafts=
 
     # A saved entry's page shows at once from the last build's state (desk/sitebuild/warm.py); the full
     # build that follows brings the rest of the site.
+    sys.setswitchinterval(0.001)  # a full build holds the GIL: the warm path and the server get it sooner
     rebuilder = Rebuilder(rebuild, report, warm=WarmPath()).start()
     rebuilder.request()
     rebuilder.wait(0, None)  # the first build, before the first page is served

@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 CLIENT = (Path(__file__).with_name("livereload.js")).read_bytes()
 PREFIX = "/__livereload/"
+SHOW_FIRST = 0.5  # seconds a full build waits after a warm page, so the browser fetches it without contention
 WAIT_SECONDS = 25.0  # a waiting request is answered at least this often (proxies, sleeping laptops)
 SERVER = uuid.uuid4().hex[:12]
 NOT_BUILT = (b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not built yet</title></head>"
@@ -163,6 +164,7 @@ class Rebuilder:
         self._pending = False
         self._stopping = False
         self.saves = 0  # saves seen so far; a build records how many it saw when it starts
+        self._quiet_until = 0.0  # a warm page was just shown: the next full build starts after this
         self.building = False  # a build runs: its swap may hide the output for a moment
         self.state = BuildState()
         self._thread = threading.Thread(target=self._run, name="rebuilder", daemon=True)
@@ -186,6 +188,7 @@ class Rebuilder:
         rendered = self.warm.saved(paths, save) if self.warm is not None and paths else []
         with self._changed:
             if rendered:
+                self._quiet_until = time.monotonic() + SHOW_FIRST
                 self.state.builds += 1
                 self.state.site += 1 if any(not r.problems for r in rendered) else 0
                 self.state.problems = self.warm.problems()
@@ -204,6 +207,8 @@ class Rebuilder:
         while True:
             with self._changed:
                 self._changed.wait_for(lambda: self._pending or self._stopping)
+                while (delay := self._quiet_until - time.monotonic()) > 0 and not self._stopping:
+                    self._changed.wait(delay)  # the browser reloads the warm page first
                 if self._stopping:
                     return
                 self._pending = False  # a save from now on queues the next build
