@@ -165,7 +165,8 @@ def livereload(c, port=PORT, host=HOST, content="", output="", cache="", drafts=
     from waitress import serve as serve_wsgi
 
     from desk.sitebuild.build import build as build_site
-    from desk.sitebuild.devserver import DevSite, Rebuilder, WarmPath, watch
+    from desk.sitebuild.devserver import DevSite, Rebuilder, watch
+    from desk.sitebuild.warm import WarmPath
 
     os.chdir(ROOT)
     _setup_logging(False)

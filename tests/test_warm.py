@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from desk.sitebuild.devserver import DevSite, PageOverlay, Rebuilder, WarmPath
-from desk.sitebuild.warm import WarmState
+from desk.sitebuild.devserver import DevSite, Rebuilder
+from desk.sitebuild.warm import PageOverlay, WarmPath, WarmState
 from tests.support.sites import FIXTURES, build_site
 from tests.test_incremental import ARTICLES, _tree, edit_body, edit_places, edit_title
 

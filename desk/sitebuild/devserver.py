@@ -37,7 +37,7 @@ from urllib.parse import parse_qs, unquote
 from plugins.entries.errors import EntryErrors
 
 from .serve import StaticFiles, html_headers
-from .warm import Rendered, WarmState
+from .warm import PageOverlay, WarmPath
 
 logger = logging.getLogger(__name__)
 
@@ -70,88 +70,6 @@ def problems_of(build: Callable[[], object]) -> list[str]:
         traceback.print_exc()
         return [f"The build failed: {type(exc).__name__}: {exc} — see the terminal for details"]
     return []
-
-
-class PageOverlay:
-    """Pages the warm path rendered after a save, served over the output folder.
-
-    Each page keeps the number of the save that made it; once a full build that
-    started after that save has swapped in, the output folder has the page and
-    the overlay forgets it.
-    """
-
-    def __init__(self):
-        self._pages: dict[str, tuple[int, bytes]] = {}
-        self._lock = threading.Lock()
-
-    def put(self, save_as: str, html: bytes, save: int) -> None:
-        with self._lock:
-            self._pages[save_as] = (save, html)
-
-    def get(self, save_as: str) -> bytes | None:
-        with self._lock:
-            found = self._pages.get(save_as)
-        return found[1] if found else None
-
-    def settle(self, seen: int) -> None:
-        """A full build that saw every save up to ``seen`` is in: its pages replace ours."""
-        with self._lock:
-            self._pages = {name: page for name, page in self._pages.items() if page[0] > seen}
-
-    def __len__(self) -> int:
-        return len(self._pages)
-
-
-class WarmPath:
-    """The warm state and the overlay together, and the problems each save gave."""
-
-    def __init__(self, state: WarmState | None = None):
-        self.state = state or WarmState().enable()
-        self.overlay = PageOverlay()
-        self._fresh: dict[str, tuple[int, list[str]]] = {}  # entry -> (save, its problems) from the warm path
-        self._full: list[str] = []  # the last full build's problems
-        self._lock = threading.Lock()  # saves (watcher thread) and builds (rebuilder thread) both update _fresh
-
-    def saved(self, paths, save: int) -> list[Rendered]:
-        """Render each saved entry's page (or find its problems); entries the warm path declines are left out."""
-        done = []
-        for path in sorted(paths):
-            if Path(path).suffix not in (".md", ".markdown") or not Path(path).is_file():
-                continue
-            try:
-                rendered = self.state.render(Path(path))
-            except Exception:  # the full build that follows reports it properly
-                logger.exception("livereload: the warm path could not render %s; the full build will", path)
-                rendered = None
-            if rendered is None:
-                continue
-            with self._lock:
-                if rendered.problems:
-                    self._fresh[rendered.source] = (save, rendered.problems)
-                else:
-                    self._fresh[rendered.source] = (save, [])
-                    self.overlay.put(rendered.save_as, rendered.html, save)
-            done.append(rendered)
-        return done
-
-    def built(self, seen: int, problems: list[str]) -> list[str]:
-        """A full build that saw saves up to ``seen`` ended: the problems to show now."""
-        if problems:
-            self.state.build_failed()
-        else:
-            self.state.build_succeeded()
-            self.overlay.settle(seen)
-        with self._lock:
-            self._fresh = {source: found for source, found in self._fresh.items() if found[0] > seen}
-            self._full = problems
-        return self.problems()
-
-    def problems(self) -> list[str]:
-        """The last full build's problems, with the warm path's newer verdict on each entry saved since."""
-        with self._lock:
-            fresh, full = dict(self._fresh), list(self._full)
-        kept = [line for line in full if not any(line.startswith(source + ":") for source in fresh)]
-        return kept + [line for _save, lines in fresh.values() for line in lines]
 
 
 class Rebuilder:
